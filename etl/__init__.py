@@ -1,0 +1,1 @@
+"""ETL for the film-industry warehouse: `python -m etl build | check | reference`."""

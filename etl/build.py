@@ -1,0 +1,203 @@
+"""Build: extract → validate → transform (SQL) → check → publish, atomically.
+
+A build writes a brand-new DuckDB file in one transaction, checks it, and only then points
+build/CURRENT at it (os.replace of a one-line file). The previous warehouse is never opened for
+writing, so a build that fails or is killed leaves it byte-identical and serving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from etl.checks import run_checks
+from etl.extract import Extracted, extract
+from etl.problems import InputError, Problem
+from etl.schema import LOAD_ORDER, TABLES, Table
+
+ROOT = Path(__file__).resolve().parent.parent
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+POINTER = "CURRENT"
+KEEP_OLD = 3  # older warehouse files kept beside the current one (readers may still have them open)
+
+CASTS = {"int": "BIGINT", "year": "INTEGER", "number": "DOUBLE", "bool": "BOOLEAN"}
+
+
+@dataclass
+class BuildResult:
+    path: Path | None
+    tables: dict[str, int]
+    inputs_sha256: str
+
+
+def _staging_select(table: Table) -> str:
+    """Staging only renames and casts; generated from the schema so the column list lives once."""
+    exprs = []
+    for col in table.columns:
+        ident = f'"{col.name}"'
+        expr = f"NULLIF({ident}, '')"
+        if col.kind in CASTS:
+            expr = f"CAST({expr} AS {CASTS[col.kind]})"
+        exprs.append(f"{expr} AS {ident}")
+    order = ", ".join(f'"{k}"' for k in table.key)
+    return f"SELECT {', '.join(exprs)} FROM raw_{table.name} ORDER BY {order}"
+
+
+def _parse_model(path: Path) -> tuple[str, str, dict[str, str], str]:
+    """A mart file: leading '-- ' lines describe it; '-- col: text' lines describe its columns."""
+    text = path.read_text(encoding="utf-8")
+    name = re.sub(r"^\d+_", "", path.stem)
+    description, columns = [], {}
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        body = line[2:].strip()
+        m = re.match(r"^([a-z_][a-z0-9_]*):\s+(.*)$", body)
+        if m:
+            columns[m.group(1)] = m.group(2)
+        elif body:
+            description.append(body)
+    return name, " ".join(description), columns, text
+
+
+def marts() -> list[tuple[str, str, dict[str, str], str]]:
+    return [_parse_model(p) for p in sorted((SQL_DIR / "marts").glob("*.sql"))]
+
+
+def _comment(con: duckdb.DuckDBPyConnection, kind: str, target: str, text: str) -> None:
+    # COMMENT ON takes no parameters; the text is ours (schema and SQL files), escaped as a literal.
+    literal = "'" + text.replace("'", "''") + "'"
+    con.execute(f"COMMENT ON {kind} {target} IS {literal}")
+
+
+def _inputs_digest(ex: Extracted, raw_dir: Path) -> str:
+    h = hashlib.sha256()
+    for entry in sorted(ex.files, key=lambda e: e["path"]):
+        data = (raw_dir / entry["path"]).read_bytes()
+        entry["sha256"] = hashlib.sha256(data).hexdigest()
+        h.update(entry["path"].encode() + b"\0" + entry["sha256"].encode())
+    for model in sorted((SQL_DIR / "marts").glob("*.sql")):
+        h.update(model.read_bytes())
+    return h.hexdigest()
+
+
+def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str, int]:
+    """Everything inside one transaction, so the file is either complete or not published."""
+    import pandas as pd
+
+    counts = {}
+    for name in LOAD_ORDER:
+        table = TABLES[name]
+        frame = pd.DataFrame([r.values for r in ex.rows[name]], columns=table.column_names, dtype="string")
+        frame = frame.fillna("")
+        con.complete()  # duckdb 2: a pending result blocks register()
+        con.register("incoming", frame)
+        cols = ", ".join(f'"{c}" VARCHAR' for c in table.column_names)
+        con.execute(f"CREATE TEMP TABLE raw_{name} ({cols})")
+        con.execute(f"INSERT INTO raw_{name} SELECT * FROM incoming")
+        con.unregister("incoming")
+        con.execute(f"CREATE TABLE {name} AS {_staging_select(table)}")
+        _comment(con, "TABLE", name, table.description)
+        for col in table.columns:
+            _comment(con, "COLUMN", f'{name}."{col.name}"', col.description)
+        if table.sourced:
+            _comment(con, "COLUMN", f"{name}.source_id", "The source this row traces to (sources.source_id).")
+        counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    for name, description, columns, sql in marts():
+        con.execute(f"CREATE TABLE {name} AS {sql}")
+        _comment(con, "TABLE", name, description)
+        actual = [r[0] for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = $t ORDER BY column_index",
+            {"t": name}).fetchall()]
+        for col in actual:
+            if col in columns:
+                _comment(con, "COLUMN", f'{name}."{col}"', columns[col])
+        counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    files = pd.DataFrame([
+        {"path": f"data/raw/{e['path']}", "table_name": e["table"], "encoding": e["encoding"],
+         "curator": e["curator"], "description": e["description"], "rows": e["rows"], "sha256": e["sha256"]}
+        for e in sorted(ex.files, key=lambda e: e["path"])
+    ])
+    con.complete()
+    con.register("incoming", files)
+    con.execute("CREATE TABLE input_files AS SELECT * FROM incoming ORDER BY path")
+    con.unregister("incoming")
+    _comment(con, "TABLE", "input_files", "The curated files this warehouse was built from, with checksums.")
+    con.execute("CREATE TABLE build_info AS SELECT $d AS inputs_sha256", {"d": digest})
+    _comment(con, "TABLE", "build_info", "Checksum of every input and SQL model: equal inputs, equal tables.")
+    return counts
+
+
+def current_path(build_dir: Path) -> Path | None:
+    pointer = build_dir / POINTER
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    path = build_dir / name
+    return path if name and path.exists() else None
+
+
+def _publish(build_dir: Path, new_file: Path) -> None:
+    tmp = build_dir / f".{POINTER}.{os.getpid()}.tmp"
+    tmp.write_text(new_file.name + "\n", encoding="utf-8")
+    os.replace(tmp, build_dir / POINTER)
+    old = sorted((p for p in build_dir.glob("warehouse-*.duckdb") if p != new_file),
+                 key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in old[KEEP_OLD:]:
+        stale.unlink(missing_ok=True)
+        Path(str(stale) + ".wal").unlink(missing_ok=True)
+
+
+def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: bool = True,
+          root: Path | None = None) -> BuildResult:
+    root = root or ROOT
+    raw_dir = raw_dir or root / "data" / "raw"
+    build_dir = build_dir or root / "build"
+    # 1. Extract and validate: every problem, then stop before writing anything.
+    ex = extract(raw_dir, root)
+    from etl.validate import validate
+
+    problems = ex.problems + validate(ex.rows)
+    if problems:
+        raise InputError(problems)
+    digest = _inputs_digest(ex, raw_dir)
+    # 2. Transform and load into a file of its own, in one transaction.
+    build_dir.mkdir(parents=True, exist_ok=True)
+    new_file = build_dir / f"warehouse-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}.duckdb"
+    partial = new_file.with_suffix(".building")
+    con = duckdb.connect(str(partial))
+    try:
+        con.execute("BEGIN TRANSACTION")
+        counts = load(con, ex, digest)
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    except Exception:
+        con.close()
+        partial.unlink(missing_ok=True)
+        raise
+    con.close()
+    # 3. Check the result where it stands, read-only, before anyone can see it.
+    check_con = duckdb.connect(str(partial), read_only=True)
+    try:
+        failures = run_checks(check_con)
+    finally:
+        check_con.close()
+    if failures:
+        partial.unlink(missing_ok=True)
+        raise InputError([Problem("warehouse", None, None, None, f) for f in failures])
+    if not publish:
+        partial.unlink(missing_ok=True)
+        return BuildResult(None, counts, digest)
+    os.replace(partial, new_file)
+    _publish(build_dir, new_file)
+    (build_dir / "last_build.json").write_text(json.dumps({"file": new_file.name, "tables": counts,
+                                                          "inputs_sha256": digest}, indent=2) + "\n")
+    return BuildResult(new_file, counts, digest)

@@ -1,0 +1,388 @@
+"""The input contract: every curated table, its columns, their types and the rules they obey.
+
+One source of truth: the validator, the staging SQL's column list, the warehouse's COMMENT ON
+statements and the app's data dictionary all read these specs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Accepted values, defined once.
+SOURCE_KINDS = ("news", "official", "encyclopedia", "press-release", "statistics", "seed", "reference")
+ENTITY_TYPES = ("city", "country", "studio", "company", "organisation", "event", "production")
+QUALIFIERS = ("more-than", "about", "at-least", "up-to", "planned", "less-than")
+UNITS = (
+    "count", "CNY", "USD", "GBP", "EUR", "RUB", "INR", "KRW", "JPY", "AUD", "HKD", "percent",
+    "m2", "people", "screens", "tickets", "text", "days", "years",
+)
+SCALES = ("thousand", "million", "billion")
+ORGANISATIONS = ("unesco-creative-cities-film", "sco")
+MEMBER_TYPES = ("city", "country")
+MEMBER_STATUSES = ("city-of-film", "member", "observer", "dialogue-partner")
+COMPANY_TYPES = (
+    "production", "distribution", "studio-operator", "animation", "post-production", "vfx",
+    "streaming", "exhibition", "media-group", "agency", "education",
+)
+STUDIO_STATUSES = ("announced", "under-construction", "open", "closed")
+PRODUCTION_FORMATS = ("feature-film", "animated-film", "documentary", "series")
+PRODUCTION_STATUSES = ("announced", "in-development", "in-production", "released")
+COUNTRY_ROLES = ("co-producer", "producer")
+LOCATION_ACTIVITIES = ("shot", "post-production")
+EVENT_KINDS = ("festival", "film-week", "market", "pavilion", "forum", "ceremony")
+EVENT_STATUSES = ("announced", "held", "cancelled")
+PARTNERSHIP_KINDS = ("film-office", "university", "city-cooperation", "network", "festival-partnership")
+PARTY_TYPES = ("city", "country", "company", "organisation", "university")
+PARTNERSHIP_STATUSES = ("announced", "opened", "signed", "closed")
+ORGANISATION_IDS = ORGANISATIONS  # entity ids allowed when entity_type = organisation
+
+YEAR_MIN, YEAR_MAX = 1890, 2035
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text | slug | int | year | number | date | bool | enum | iso2 | url | lang | quote
+    description: str
+    required: bool = False
+    accepted: tuple[str, ...] = ()
+    lo: float | None = None
+    hi: float | None = None
+    multi: bool = False  # " | " separated values, each checked
+
+
+@dataclass(frozen=True)
+class Reference:
+    column: str
+    table: str  # target table; "@<column>" means the table is named by that column's value
+    target_column: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    references: tuple[Reference, ...] = ()
+    sourced: bool = True  # has source_id (and quote) columns
+    min_rows: int = 1
+    extra_checks: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _source_cols(quote_required: bool = True) -> tuple[Column, ...]:
+    return (
+        Column("source_id", "slug", "The source this row traces to (sources.source_id).", True),
+        Column("quote", "quote", "At most 30 words copied verbatim from the source, showing the fact.",
+               quote_required),
+    )
+
+
+def _names(prefix: str = "name") -> tuple[Column, ...]:
+    return (
+        Column(f"{prefix}_en", "text", "Name in English.", True),
+        Column(f"{prefix}_zh_hans", "text", "Name in Simplified Chinese (简体), where a source gives it."),
+        Column(f"{prefix}_zh_hant", "text", "Name in Traditional Chinese (繁體), where a source gives it."),
+    )
+
+
+ALIASES = Column("aliases", "text", "Other spellings used by sources, ' | ' separated.", multi=True)
+
+TABLES: dict[str, Table] = {}
+
+
+def _add(table: Table) -> None:
+    TABLES[table.name] = table
+
+
+_add(Table(
+    "sources",
+    "The bibliography: every page a fact in the warehouse was read from.",
+    (
+        Column("source_id", "slug", "Unique id of the source, prefixed by topic.", True),
+        Column("publisher", "text", "Who published the page.", True),
+        Column("title", "text", "The page's title as published.", True),
+        Column("url", "url", "Address of the page that was read.", True),
+        Column("published", "date", "Publication date (ISO 8601; year or month alone allowed)."),
+        Column("accessed", "date", "Date the page was read (ISO 8601).", True),
+        Column("language", "lang", "BCP 47 code of the source's language.", True),
+        Column("kind", "enum", "What kind of source it is.", True, SOURCE_KINDS),
+    ),
+    key=("source_id",),
+    sourced=False,
+))
+
+_add(Table(
+    "countries",
+    "Countries and territories with their ISO 3166-1 codes and names in English, 简体 and 繁體.",
+    (
+        Column("iso2", "iso2", "ISO 3166-1 alpha-2 code.", True),
+        Column("iso3", "text", "ISO 3166-1 alpha-3 code.", True),
+        *_names(),
+        Column("source_id", "slug", "The reference the names come from.", True),
+    ),
+    key=("iso2",),
+    references=(Reference("source_id", "sources"),),
+    sourced=False,
+))
+
+_add(Table(
+    "cities",
+    "Cities the dashboard covers, with names in three scripts and their country.",
+    (
+        Column("city_id", "slug", "Unique id: the English name as a slug.", True),
+        *_names(),
+        Column("country_iso2", "iso2", "Country (ISO 3166-1 alpha-2).", True),
+        ALIASES,
+        *_source_cols(quote_required=False),
+    ),
+    key=("city_id",),
+    references=(Reference("country_iso2", "countries"), Reference("source_id", "sources")),
+))
+
+_add(Table(
+    "city_coordinates",
+    "Each city's GeoNames match and coordinates, resolved once by `python -m etl reference`.",
+    (
+        Column("city_id", "slug", "The city (cities.city_id).", True),
+        Column("geonames_id", "int", "GeoNames feature id.", True, lo=1),
+        Column("geonames_name", "text", "The name GeoNames gives the matched place.", True),
+        Column("lat", "number", "Latitude in decimal degrees (WGS 84).", True, lo=-90, hi=90),
+        Column("lon", "number", "Longitude in decimal degrees (WGS 84).", True, lo=-180, hi=180),
+        Column("population", "int", "Population as recorded by GeoNames.", lo=0),
+        Column("source_id", "slug", "The gazetteer the match comes from.", True),
+    ),
+    key=("city_id",),
+    references=(Reference("city_id", "cities"), Reference("source_id", "sources")),
+    sourced=False,
+    min_rows=0,
+))
+
+_add(Table(
+    "memberships",
+    "Membership of cities in the UNESCO Creative Cities Network (Film) and of countries in the SCO.",
+    (
+        Column("membership_id", "slug", "Unique id.", True),
+        Column("organisation", "enum", "The organisation.", True, ORGANISATIONS),
+        Column("member_type", "enum", "Whether the member is a city or a country.", True, MEMBER_TYPES),
+        Column("member_id", "text", "A city_id or an ISO alpha-2 code.", True),
+        Column("status", "enum", "The kind of membership.", True, MEMBER_STATUSES),
+        Column("start_date", "date", "Date of designation or accession.", True),
+        Column("end_date", "date", "When this status ended, if it did."),
+        *_source_cols(),
+    ),
+    key=("membership_id",),
+    references=(Reference("member_id", "@member_type"), Reference("source_id", "sources")),
+))
+
+_add(Table(
+    "metrics",
+    "The metrics claims may use, with their labels in three languages.",
+    (
+        Column("metric", "slug", "snake_case metric name.", True),
+        Column("label_en", "text", "Label in English.", True),
+        Column("label_zh_hans", "text", "Label in Simplified Chinese.", True),
+        Column("label_zh_hant", "text", "Label in Traditional Chinese.", True),
+        Column("description", "text", "What the metric measures."),
+    ),
+    key=("metric",),
+    sourced=False,
+))
+
+_add(Table(
+    "claims",
+    "Figures as claims: one value stated by one source for one entity at one time.",
+    (
+        Column("claim_id", "slug", "Unique id.", True),
+        Column("entity_type", "enum", "Kind of entity the claim is about.", True, ENTITY_TYPES),
+        Column("entity_id", "text", "Id of the entity in its table.", True),
+        Column("metric", "slug", "What is measured (metrics.metric).", True),
+        Column("value", "number", "The number, where the claim is numeric."),
+        Column("value_text", "text", "The claim in words, where it is not a number."),
+        Column("unit", "enum", "Unit of the value.", True, UNITS),
+        Column("scale", "enum", "Multiplier of the value.", False, SCALES),
+        Column("as_of", "date", "Date or year the figure is for.", True),
+        Column("qualifier", "enum", "Qualifier the source gives.", False, QUALIFIERS),
+        *_source_cols(),
+    ),
+    key=("claim_id",),
+    references=(
+        Reference("entity_id", "@entity_type"),
+        Reference("metric", "metrics"),
+        Reference("source_id", "sources"),
+    ),
+    extra_checks=("value_or_text",),
+))
+
+_add(Table(
+    "companies",
+    "Film and TV companies, with their city, type and listing.",
+    (
+        Column("company_id", "slug", "Unique id.", True),
+        *_names(),
+        Column("city_id", "slug", "Where the company is based (cities.city_id).", True),
+        Column("type", "enum", "What the company mainly does.", True, COMPANY_TYPES),
+        Column("founded_year", "year", "Year founded."),
+        Column("listing", "text", "Exchange and ticker where listed (SZSE:300133)."),
+        Column("known_for", "text", "What the company is known for, per the source."),
+        ALIASES,
+        *_source_cols(),
+    ),
+    key=("company_id",),
+    references=(Reference("city_id", "cities"), Reference("source_id", "sources")),
+))
+
+_add(Table(
+    "studios",
+    "Studio bases: where productions are shot.",
+    (
+        Column("studio_id", "slug", "Unique id.", True),
+        *_names(),
+        Column("city_id", "slug", "City the studio is in.", True),
+        Column("operator_company_id", "slug", "Company operating it (companies.company_id)."),
+        Column("opened_date", "date", "Date it opened."),
+        Column("status", "enum", "Whether it is open.", True, STUDIO_STATUSES),
+        ALIASES,
+        *_source_cols(),
+    ),
+    key=("studio_id",),
+    references=(
+        Reference("city_id", "cities"),
+        Reference("operator_company_id", "companies"),
+        Reference("source_id", "sources"),
+    ),
+))
+
+_add(Table(
+    "productions",
+    "Films and series: co-productions and productions shot at the studios.",
+    (
+        Column("production_id", "slug", "Unique id: the English title as a slug.", True),
+        *_names("title"),
+        Column("title_original", "text", "Original title(s) in their language and script.", multi=True),
+        Column("original_language", "lang", "Original language(s), BCP 47.", multi=True),
+        Column("format", "enum", "Feature, animation, documentary or series.", True, PRODUCTION_FORMATS),
+        Column("status", "enum", "Where the production stands.", True, PRODUCTION_STATUSES),
+        Column("year", "year", "The year (see year_meaning).", True),
+        Column("year_meaning", "text", "What the year means: announced, shot, released-XX.", True),
+        Column("companies", "text", "Production companies named by the source.", multi=True),
+        Column("key_people", "text", "Directors and stars named by the source.", multi=True),
+        Column("is_coproduction", "bool", "Whether it is an international co-production.", True),
+        ALIASES,
+        *_source_cols(),
+    ),
+    key=("production_id",),
+    references=(Reference("source_id", "sources"),),
+    extra_checks=("year_meaning",),
+))
+
+_add(Table(
+    "production_countries",
+    "Which countries take part in a production.",
+    (
+        Column("production_id", "slug", "The production.", True),
+        Column("country_iso2", "iso2", "A participating country.", True),
+        Column("role", "enum", "Its role.", True, COUNTRY_ROLES),
+        *_source_cols(),
+    ),
+    key=("production_id", "country_iso2", "source_id"),
+    references=(
+        Reference("production_id", "productions"),
+        Reference("country_iso2", "countries"),
+        Reference("source_id", "sources"),
+    ),
+))
+
+_add(Table(
+    "production_locations",
+    "Where productions were shot: studio and city.",
+    (
+        Column("production_id", "slug", "The production.", True),
+        Column("studio_id", "slug", "The studio, where known."),
+        Column("city_id", "slug", "The city.", True),
+        Column("activity", "enum", "What was done there.", True, LOCATION_ACTIVITIES),
+        Column("year", "year", "Year of the activity, where known."),
+        *_source_cols(),
+    ),
+    key=("production_id", "city_id", "activity", "source_id"),
+    references=(
+        Reference("production_id", "productions"),
+        Reference("studio_id", "studios"),
+        Reference("city_id", "cities"),
+        Reference("source_id", "sources"),
+    ),
+    min_rows=0,
+))
+
+_add(Table(
+    "events",
+    "Film weeks, festivals, markets and pavilions.",
+    (
+        Column("event_id", "slug", "Unique id.", True),
+        *_names(),
+        Column("kind", "enum", "Kind of event.", True, EVENT_KINDS),
+        Column("city_id", "slug", "Where it takes place.", True),
+        Column("start_date", "date", "First day.", True),
+        Column("end_date", "date", "Last day."),
+        Column("edition", "text", "Edition, as the source gives it."),
+        Column("organisers", "text", "Organisers named by the source.", multi=True),
+        Column("status", "enum", "Announced, held or cancelled.", True, EVENT_STATUSES),
+        Column("attendance_text", "text", "Attendance as the source states it."),
+        *_source_cols(),
+    ),
+    key=("event_id",),
+    references=(Reference("city_id", "cities"), Reference("source_id", "sources")),
+    min_rows=0,
+))
+
+_add(Table(
+    "partnerships",
+    "Partnerships between cities, universities and organisations, such as film offices.",
+    (
+        Column("partnership_id", "slug", "Unique id.", True),
+        Column("name_en", "text", "Name in English.", True),
+        Column("name_zh_hans", "text", "Name in Simplified Chinese, where sourced."),
+        Column("kind", "enum", "Kind of partnership.", True, PARTNERSHIP_KINDS),
+        Column("party_a_type", "enum", "Type of the first party.", True, PARTY_TYPES),
+        Column("party_a_id", "slug", "Id of the first party.", True),
+        Column("party_b_type", "enum", "Type of the second party.", True, PARTY_TYPES),
+        Column("party_b_id", "slug", "Id of the second party.", True),
+        Column("status", "enum", "Announced, signed, opened or closed.", True, PARTNERSHIP_STATUSES),
+        Column("announced_date", "date", "When it was announced."),
+        Column("opened_date", "date", "When it opened or was signed."),
+        *_source_cols(),
+    ),
+    key=("partnership_id",),
+    references=(
+        Reference("party_a_id", "@party_a_type"),
+        Reference("party_b_id", "@party_b_type"),
+        Reference("source_id", "sources"),
+    ),
+    min_rows=0,
+))
+
+# Which table and key column an entity type (or party type, member type) points to.
+ENTITY_TABLES = {
+    "city": ("cities", "city_id"),
+    "country": ("countries", "iso2"),
+    "studio": ("studios", "studio_id"),
+    "company": ("companies", "company_id"),
+    "event": ("events", "event_id"),
+    "production": ("productions", "production_id"),
+    "organisation": (None, None),  # resolved against ORGANISATION_IDS and free slugs
+    "university": (None, None),  # free slug: universities are not a table yet
+}
+
+# Load order: a table's references point only to tables earlier in this list.
+LOAD_ORDER = (
+    "sources", "countries", "cities", "city_coordinates", "metrics", "companies", "studios",
+    "productions", "production_countries", "production_locations", "events", "partnerships",
+    "memberships", "claims",
+)

@@ -1,0 +1,16 @@
+-- Coverage is data too: per table, how many rows, how many distinct sources, how many uncorroborated claims.
+-- table_name: The warehouse table.
+-- rows: Number of rows.
+-- sources: Number of distinct sources its rows cite.
+-- uncorroborated: For claims: how many rest on one source only; NULL for other tables.
+SELECT 'sources' AS table_name, count(*) AS rows, count(*) AS sources, NULL::BIGINT AS uncorroborated FROM sources
+UNION ALL SELECT 'cities', count(*), count(DISTINCT source_id), NULL FROM cities
+UNION ALL SELECT 'memberships', count(*), count(DISTINCT source_id), NULL FROM memberships
+UNION ALL SELECT 'claims', count(*), count(DISTINCT source_id), count(*) FILTER (WHERE NOT corroborated) FROM fct_claims
+UNION ALL SELECT 'companies', count(*), count(DISTINCT source_id), NULL FROM companies
+UNION ALL SELECT 'studios', count(*), count(DISTINCT source_id), NULL FROM studios
+UNION ALL SELECT 'productions', count(*), count(DISTINCT source_id), NULL FROM productions
+UNION ALL SELECT 'production_countries', count(*), count(DISTINCT source_id), NULL FROM production_countries
+UNION ALL SELECT 'production_locations', count(*), count(DISTINCT source_id), NULL FROM production_locations
+UNION ALL SELECT 'events', count(*), count(DISTINCT source_id), NULL FROM events
+UNION ALL SELECT 'partnerships', count(*), count(DISTINCT source_id), NULL FROM partnerships

@@ -1,0 +1,17 @@
+-- Per source, how many rows of each table cite it.
+-- source_id: The source.
+-- table_name: The table whose rows cite it.
+-- rows: Number of rows citing it.
+WITH cites AS (
+    SELECT 'cities' AS table_name, source_id FROM cities
+    UNION ALL SELECT 'memberships', source_id FROM memberships
+    UNION ALL SELECT 'claims', source_id FROM claims
+    UNION ALL SELECT 'companies', source_id FROM companies
+    UNION ALL SELECT 'studios', source_id FROM studios
+    UNION ALL SELECT 'productions', source_id FROM productions
+    UNION ALL SELECT 'production_countries', source_id FROM production_countries
+    UNION ALL SELECT 'production_locations', source_id FROM production_locations
+    UNION ALL SELECT 'events', source_id FROM events
+    UNION ALL SELECT 'partnerships', source_id FROM partnerships
+)
+SELECT source_id, table_name, count(*) AS rows FROM cites GROUP BY ALL ORDER BY source_id, table_name

@@ -1,0 +1,39 @@
+-- Documented counts against the aggregates sources report (the reported figure stays a claim).
+-- measure: What is counted.
+-- documented: How many rows the warehouse documents.
+-- reported: The figure a source reports (NULL when no source reports one).
+-- qualifier: The reported figure's qualifier (more-than, about ...).
+-- reported_claim_id: The claim holding the reported figure.
+-- coverage_share: documented / reported, NULL when nothing is reported.
+WITH sco_members AS (
+    SELECT DISTINCT member_id AS iso2 FROM memberships WHERE organisation = 'sco' AND status = 'member'
+),
+sco_titles AS (
+    SELECT count(*) AS n FROM productions p
+    WHERE p.is_coproduction AND p.year >= 2020
+      AND (SELECT count(*) FROM production_countries pc JOIN sco_members s ON s.iso2 = pc.country_iso2
+           WHERE pc.production_id = p.production_id) >= 2
+),
+reported_sco AS (
+    SELECT claim_id, value, qualifier FROM claims
+    WHERE entity_type = 'organisation' AND entity_id = 'sco' AND metric = 'coproductions_initiated_since_2020'
+    ORDER BY as_of DESC, claim_id LIMIT 1
+),
+company_cities AS (
+    SELECT city_id, count(*) AS n FROM companies GROUP BY city_id
+),
+reported_companies AS (
+    SELECT entity_id AS city_id, claim_id, value, qualifier,
+           row_number() OVER (PARTITION BY entity_id ORDER BY as_of DESC, claim_id) AS rn
+    FROM claims WHERE entity_type = 'city' AND metric = 'film_companies' AND value IS NOT NULL
+)
+SELECT 'sco_coproductions_since_2020' AS measure, NULL AS entity_id, s.n AS documented, r.value AS reported,
+       r.qualifier, r.claim_id AS reported_claim_id, s.n / r.value AS coverage_share
+FROM sco_titles s LEFT JOIN reported_sco r ON TRUE
+UNION ALL
+SELECT 'film_companies', c.city_id, coalesce(cc.n, 0), r.value, r.qualifier, r.claim_id,
+       coalesce(cc.n, 0) / r.value
+FROM (SELECT city_id FROM company_cities UNION SELECT city_id FROM reported_companies) c
+LEFT JOIN company_cities cc USING (city_id)
+LEFT JOIN reported_companies r ON r.city_id = c.city_id AND r.rn = 1
+ORDER BY measure, entity_id NULLS FIRST
