@@ -88,10 +88,10 @@ def read_file(path: Path, table: str, encoding: str, root: Path) -> tuple[list[R
         return [], [Problem(shown, 1, None, None, f"the header cannot be parsed: {exc}")]
     problems: list[Problem] = []
     expected = spec.column_names
-    for name in expected:
-        if name not in header:
-            problems.append(Problem(shown, 1, name, None, f"required column is missing from the header "
-                                                          f"(table '{table}' expects: {', '.join(expected)})"))
+    for col in spec.columns:
+        if col.name not in header and col.required:
+            problems.append(Problem(shown, 1, col.name, None, f"required column is missing from the header "
+                                                              f"(table '{table}' expects: {', '.join(expected)})"))
     for name in header:
         if name not in expected:
             problems.append(Problem(shown, 1, name or "(blank)", None,
@@ -110,7 +110,8 @@ def read_file(path: Path, table: str, encoding: str, root: Path) -> tuple[list[R
                 problems.append(Problem(shown, start, None, None,
                                         f"ragged row: it has {len(record)} fields, the header has {len(header)}"))
                 continue
-            values = {h: cell.strip() for h, cell in zip(header, record) if h in expected}
+            values = dict.fromkeys(expected, "")  # an optional column left out of a file is empty
+            values.update({h: cell.strip() for h, cell in zip(header, record) if h in expected})
             rows.append(Row(shown, start, values))
     except csv.Error as exc:
         problems.append(Problem(shown, reader.line_num, None, None, f"the row cannot be parsed: {exc}"))

@@ -191,6 +191,8 @@ _add(Table(
         Column("label_zh_hans", "text", "Label in Simplified Chinese.", True),
         Column("label_zh_hant", "text", "Label in Traditional Chinese.", True),
         Column("description", "text", "What the metric measures."),
+        Column("per_year", "bool", "True for annual series (box office by year): sources then agree or "
+                                   "disagree only about the same year; otherwise about any date."),
     ),
     key=("metric",),
     sourced=False,

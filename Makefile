@@ -1,0 +1,50 @@
+# The one place each command lives. README and CI call these targets.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8501
+INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.toml' -o -name '*.sql' -o -name '*.py' \) 2>/dev/null)
+
+.PHONY: run build check test test-fast test-browser bench lint reference clean
+
+run: $(VENV)/.run-deps build/CURRENT  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
+
+$(VENV)/.run-deps: requirements.txt | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements-dev.txt
+	touch $@ $(VENV)/.run-deps
+
+build/CURRENT: $(INPUTS) | $(VENV)/.run-deps  ## rebuild only when an input or the ETL changed
+	$(PY) -m etl build
+
+build: $(VENV)/.run-deps
+	$(PY) -m etl build
+
+check: $(VENV)/.run-deps
+	$(PY) -m etl check
+
+reference: $(VENV)/.dev-deps  ## re-resolve countries, city coordinates and boundaries (build-time only)
+	$(PY) -m etl reference
+
+test: $(VENV)/.dev-deps build/CURRENT  ## the whole suite, browser tests included
+	$(PY) -m pytest
+
+test-fast: $(VENV)/.dev-deps build/CURRENT
+	$(PY) -m pytest -m "not browser"
+
+bench: $(VENV)/.dev-deps build/CURRENT  ## page and filter timings in headless Chromium -> bench/results.json
+	$(PY) -m bench
+
+lint: $(VENV)/.dev-deps
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf build .pytest_cache

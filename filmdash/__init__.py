@@ -1,0 +1,1 @@
+"""Everything the dashboard's pages import: warehouse access, queries, charts, strings, exports."""

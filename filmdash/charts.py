@@ -1,0 +1,70 @@
+"""Pure figure builders: a DataFrame in, a plotly Figure out. No Streamlit, no queries."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from filmdash.i18n import NAME_SUFFIX, language, number, t
+from filmdash.style import MUTED, OKABE_ITO, PRIMARY, base_layout
+
+
+def cities_of_film_by_year(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
+    """Bars: how many Cities of Film were designated each year; hover lists them."""
+    lang = lang or language()
+    names = frame[f"names_{NAME_SUFFIX[lang]}"]
+    hover = [", ".join(list(n)) for n in names]
+    fig = go.Figure(go.Bar(
+        x=frame["year"].astype(str), y=frame["cities"], marker_color=PRIMARY,
+        customdata=hover, text=frame["cities"], textposition="outside",
+        hovertemplate=t("chart_hover_designated", lang) + "<extra></extra>",
+    ))
+    fig.update_layout(**base_layout())
+    fig.update_xaxes(title_text=t("axis_year_of_designation", lang), type="category")
+    fig.update_yaxes(title_text=t("axis_cities_designated", lang), rangemode="tozero",
+                     gridcolor="#E5E7EB")
+    return fig
+
+
+def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
+    """Dots: every value sources report for one figure, by source, one panel per unit (currencies
+    are never put on one axis), so disagreement is visible at a glance."""
+    from plotly.subplots import make_subplots
+
+    lang = lang or language()
+    frame = frame.dropna(subset=["value_base"]).copy()
+    units = sorted(frame["unit"].unique()) or ["count"]
+    heights = [max(1, (frame["unit"] == u).sum()) for u in units]
+    fig = make_subplots(rows=len(units), cols=1, row_heights=heights, vertical_spacing=0.12,
+                        subplot_titles=[u if u != "count" else "" for u in units] if len(units) > 1 else None)
+    for i, unit in enumerate(units, start=1):
+        part = frame[frame["unit"] == unit]
+        labels = [f"{p} ({d})" for p, d in zip(part["publisher"], part["as_of"])]
+        suffix = "" if unit == "count" else f" {unit}"
+        fig.add_trace(go.Scatter(
+            x=part["value_base"], y=labels, mode="markers+text", showlegend=False,
+            marker={"size": 16, "color": [OKABE_ITO[3] if c else MUTED for c in part["in_conflict"]]},
+            text=[number(v, lang) + suffix for v in part["value_base"]], textposition="middle right",
+            customdata=part["quote"], hovertemplate="%{y}: %{text}<br>“%{customdata}”<extra></extra>",
+        ), row=i, col=1)
+        fig.update_xaxes(range=[0, float(part["value_base"].max()) * 1.35 or 1], gridcolor="#E5E7EB",
+                         row=i, col=1)
+        fig.update_yaxes(autorange="reversed", row=i, col=1)
+    fig.update_layout(**base_layout(height=max(240, 80 + 34 * len(frame) + 40 * len(units))))
+    fig.update_xaxes(title_text=t("axis_value_reported", lang), row=len(units), col=1)
+    return fig
+
+
+def grouped_bars(frame: pd.DataFrame, label_col: str, value_cols: list[str], labels: dict[str, str],
+                 lang: str | None = None) -> go.Figure:
+    """Grouped horizontal bars, one group per row, one bar per value column."""
+    fig = go.Figure()
+    for i, col in enumerate(value_cols):
+        fig.add_trace(go.Bar(y=frame[label_col], x=frame[col], name=labels[col], orientation="h",
+                             marker_color=OKABE_ITO[i % len(OKABE_ITO)],
+                             hovertemplate=f"%{{y}}: %{{x}} {labels[col]}<extra></extra>"))
+    fig.update_layout(**base_layout(height=max(260, 80 + 60 * len(frame))), barmode="group",
+                      legend={"orientation": "h", "y": -0.15})
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(gridcolor="#E5E7EB", rangemode="tozero")
+    return fig

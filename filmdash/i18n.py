@@ -1,0 +1,128 @@
+"""One translation function for every UI string, and the formats that follow the language.
+
+Catalogues live in locales/<lang>/<part>.json (one part per page or module, merged; a key may be
+defined in one part only); English is the reference and every other language must have exactly its
+keys (a test fails on any missing string). Names of cities,
+countries, studios, companies and films are data, not UI: `name()` picks the script the reader
+chose and falls back to the original.
+"""
+
+from __future__ import annotations
+
+import json
+from contextvars import ContextVar
+from functools import lru_cache
+
+import pandas as pd
+
+from filmdash.paths import LOCALES_DIR
+
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+DEFAULT = "en"
+LANGUAGE_LABELS = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
+_current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for part in sorted((LOCALES_DIR / lang).glob("*.json")):
+        entries = json.loads(part.read_text(encoding="utf-8"))
+        clash = merged.keys() & entries.keys()
+        if clash:
+            raise ValueError(f"{part}: keys already defined in another part: {sorted(clash)}")
+        merged.update(entries)
+    return merged
+
+
+def set_language(lang: str) -> str:
+    lang = lang if lang in LANGUAGES else DEFAULT
+    _current.set(lang)
+    return lang
+
+
+def language() -> str:
+    return _current.get()
+
+
+def t(key: str, lang: str | None = None, **values) -> str:
+    """The string for key in the current language; a missing key raises (tests catch it)."""
+    text = catalogue(lang or language())[key]
+    return text.format(**values) if values else text
+
+
+def from_locale(locale: str | None) -> str:
+    """Map a browser locale (zh-TW, zh-HK, zh-CN, en-GB ...) to a supported language."""
+    if not locale:
+        return DEFAULT
+    code = locale.replace("_", "-").lower()
+    if code.startswith("zh"):
+        return "zh-Hant" if any(p in code for p in ("hant", "-tw", "-hk", "-mo")) else "zh-Hans"
+    return DEFAULT
+
+
+NAME_SUFFIX = {"en": "en", "zh-Hans": "zh_hans", "zh-Hant": "zh_hant"}
+
+
+def name(row, prefix: str = "name", lang: str | None = None) -> str:
+    """A name in the chosen script, falling back to the other Chinese script, then English."""
+    lang = lang or language()
+    order = {"en": ["en"], "zh-Hans": ["zh_hans", "zh_hant", "en"], "zh-Hant": ["zh_hant", "zh_hans", "en"]}[lang]
+    for suffix in order:
+        value = row.get(f"{prefix}_{suffix}") if hasattr(row, "get") else None
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def missing(value) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _trim(value: float, decimals: int) -> str:
+    """1,234.50 -> '1,234.5'; 8.00 -> '8'."""
+    text = f"{round(value, decimals):,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def number(value, lang: str | None = None, decimals: int | None = None) -> str:
+    """A number in the reader's convention; a missing value is 'no data', never 0."""
+    lang = lang or language()
+    if missing(value):
+        return t("no_data", lang)
+    value = float(value)
+    if lang != "en" and abs(value) >= 1e8:
+        return f"{_trim(value / 1e8, 2)}{t('unit_yi', lang)}"
+    if lang != "en" and abs(value) >= 1e4 and value % 1e4 == 0:
+        return f"{value / 1e4:,.0f}{t('unit_wan', lang)}"
+    if abs(value) >= 1e9:
+        return f"{_trim(value / 1e9, 2)} bn"
+    if abs(value) >= 1e6:
+        return f"{_trim(value / 1e6, 1)} m"
+    if decimals is None:
+        return _trim(value, 0 if value == int(value) else 2)
+    return f"{value:,.{decimals}f}"
+
+
+def date_text(value: str | None, lang: str | None = None) -> str:
+    """An ISO date (full or partial) in the reader's convention."""
+    lang = lang or language()
+    if not value or missing(value):
+        return t("no_data", lang)
+    parts = str(value).split("-")
+    if lang == "en":
+        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        if len(parts) == 3:
+            return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{months[int(parts[1]) - 1]} {parts[0]}"
+        return parts[0]
+    out = f"{parts[0]}年"
+    if len(parts) >= 2:
+        out += f"{int(parts[1])}月"
+    if len(parts) == 3:
+        out += f"{int(parts[2])}日"
+    return out

@@ -1,0 +1,109 @@
+"""The Overview's content, computed from query results: headline cards and comparison rows.
+
+Pure functions: DataFrames in, plain values out; the page only lays them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from filmdash.i18n import language, number, t
+
+SEED_CITIES = ("qingdao", "hangzhou", "bradford", "hong-kong")
+OMM = "oriental-movie-metropolis"
+
+
+@dataclass
+class Card:
+    key: str
+    label: str
+    value: str
+    caption: str
+    source_ids: list[str] = field(default_factory=list)
+    quotes: dict[str, str] = field(default_factory=dict)
+
+
+def _ids(value) -> list[str]:
+    if not isinstance(value, str):
+        return []
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _reported(qualifier, value, lang) -> str:
+    prefix = t(f"qualifier_{qualifier}", lang) if isinstance(qualifier, str) else ""
+    return f"{prefix}{number(value, lang)}"
+
+
+def headline_cards(counts: pd.DataFrame, documented: pd.DataFrame, lang: str | None = None) -> list[Card]:
+    lang = lang or language()
+    c = counts.set_index("figure")
+    cards = [
+        Card("cities_of_film", t("card_cities_of_film", lang), number(c.at["cities_of_film", "value"], lang),
+             t("card_cities_of_film_caption", lang, first=c.at["cities_of_film", "first_year"],
+               last=c.at["cities_of_film", "last_year"]), _ids(c.at["cities_of_film", "source_ids"])),
+        Card("sco_members", t("card_sco_members", lang), number(c.at["sco_members", "value"], lang),
+             t("card_sco_members_caption", lang, last=c.at["sco_members", "last_year"]),
+             _ids(c.at["sco_members", "source_ids"])),
+    ]
+    sco = documented[documented["measure"] == "sco_coproductions_since_2020"]
+    if not sco.empty:
+        row = sco.iloc[0]
+        ids = [row["source_id"]] if isinstance(row["source_id"], str) else []
+        cards.append(Card(
+            "sco_coproductions", t("card_sco_coproductions", lang), number(row["documented"], lang),
+            t("card_sco_coproductions_caption", lang, reported=_reported(row["qualifier"], row["reported"], lang))
+            if pd.notna(row["reported"]) else t("card_no_reported", lang),
+            ids, {row["source_id"]: row["quote"]} if ids else {}))
+    hz = documented[(documented["measure"] == "film_companies") & (documented["entity_id"] == "hangzhou")]
+    if not hz.empty:
+        row = hz.iloc[0]
+        ids = [row["source_id"]] if isinstance(row["source_id"], str) else []
+        cards.append(Card(
+            "hangzhou_companies", t("card_hangzhou_companies", lang),
+            _reported(row["qualifier"], row["reported"], lang) if pd.notna(row["reported"]) else t("no_data", lang),
+            t("card_hangzhou_companies_caption", lang, documented=int(row["documented"])),
+            ids, {row["source_id"]: row["quote"]} if ids else {}))
+    return cards
+
+
+def claim_range(claims: pd.DataFrame, lang: str | None = None) -> str:
+    """'30–52' for disagreeing sources, '40' when all agree, 'no data' when none."""
+    lang = lang or language()
+    values = claims["value_base"].dropna()
+    if values.empty:
+        return t("no_data", lang)
+    lo, hi = values.min(), values.max()
+    return number(lo, lang) if lo == hi else f"{number(lo, lang)}–{number(hi, lang)}"
+
+
+def claims_table(claims: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The claims behind a figure, one row a source, as a reader sees them."""
+    lang = lang or language()
+    out = pd.DataFrame({
+        t("col_value", lang): [
+            _reported(q, v, lang) + (f" {u}" if u not in ("count", "text") else "")
+            if pd.notna(v) else (vt if isinstance(vt, str) else t("no_data", lang))
+            for q, v, u, vt in zip(claims["qualifier"], claims["value_base"], claims["unit"], claims["value_text"])],
+        t("col_as_of", lang): claims["as_of"],
+        t("col_publisher", lang): claims["publisher"],
+        t("col_corroborated", lang): [t("yes", lang) if c else t("uncorroborated", lang)
+                                      for c in claims["corroborated"]],
+        t("col_quote", lang): claims["quote"],
+        t("col_url", lang): claims["url"],
+    })
+    return out
+
+
+def comparison_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    from filmdash.i18n import name
+
+    lang = lang or language()
+    return pd.DataFrame({
+        t("col_city", lang): [name(r, lang=lang) for r in frame.to_dict("records")],
+        t("col_city_of_film", lang): [
+            str(int(y)) if pd.notna(y) else "—" for y in frame["film_designation_year"]],
+        **{t(f"col_{c}", lang): frame[c] for c in
+           ("companies", "studios", "productions_shot", "events", "partnerships", "city_claims")},
+    })

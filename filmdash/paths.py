@@ -1,0 +1,12 @@
+"""Where things are, from one root, so nothing depends on the working directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DIR = Path(os.environ.get("FILMDASH_BUILD_DIR", ROOT / "build"))
+STATIC_DIR = ROOT / "static"
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"

@@ -1,0 +1,28 @@
+"""Colours and chart layout, defined once. Okabe-Ito: distinguishable with colour-blindness."""
+
+from __future__ import annotations
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+PRIMARY = OKABE_ITO[0]
+ACCENT = OKABE_ITO[1]
+MUTED = "#6B7280"
+STATUS_COLOURS = {
+    "released": OKABE_ITO[0], "in-production": OKABE_ITO[2], "in-development": OKABE_ITO[1],
+    "announced": OKABE_ITO[4], "member": OKABE_ITO[0], "observer": OKABE_ITO[1],
+    "dialogue-partner": OKABE_ITO[5], "held": OKABE_ITO[0], "opened": OKABE_ITO[2], "signed": OKABE_ITO[5],
+    "closed": MUTED, "cancelled": MUTED,
+}
+FONT_FAMILY = "Noto Sans CJK SC, Noto Sans CJK TC, Noto Sans, Source Han Sans, Microsoft YaHei, sans-serif"
+
+
+def base_layout(title: str | None = None, height: int = 420) -> dict:
+    return {
+        "title": {"text": title} if title else None,
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
+        "font": {"family": FONT_FAMILY, "size": 15},
+        "colorway": OKABE_ITO,
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 14}},
+    }

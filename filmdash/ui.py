@@ -1,0 +1,177 @@
+"""The Streamlit side: the shared frame, the chart box, sources, URL state. Pages call these.
+
+Everything here renders; everything it renders comes from pure modules (queries, charts,
+takeaways, exports) that are tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from filmdash import db, exports
+from filmdash.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
+
+# Every plotly chart goes through plotly_chart(): base maps are served by this app, never a CDN.
+PLOTLY_CONFIG = {
+    "topojsonURL": "app/static/topojson/",
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+VIEWS = ("chart", "table", "sources")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_escape(text) -> str:
+    """Data never reaches markdown unescaped: a planted [link](...) or <script> stays text."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+# --- URL state -------------------------------------------------------------------------------
+
+def param(name: str, default: str | None = None) -> str | None:
+    return st.query_params.get(name, default)
+
+
+def set_param(name: str, value: str | None, default: str | None = None) -> None:
+    """Write a value to the URL; the default is left out so URLs stay short."""
+    if value is None or value == default or value == "":
+        if name in st.query_params:
+            del st.query_params[name]
+    else:
+        st.query_params[name] = value
+
+
+def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
+    """A widget whose value lives in the URL under `name`: opening the URL reproduces it."""
+    key = f"url_{name}"
+    raw = param(name)
+    multi = kind in (st.multiselect, st.pills) and kwargs.get("selection_mode", "multi") == "multi"
+    if multi:
+        value = [v for v in raw.split(",") if v in options] if raw else list(default)
+    else:
+        value = raw if raw is not None and (options is None or raw in options) else default
+    if key not in st.session_state or st.session_state.get(f"{key}_url") != raw:
+        st.session_state[key] = value
+        st.session_state[f"{key}_url"] = raw
+
+    def sync():
+        current = st.session_state[key]
+        encoded = ",".join(current) if multi else current
+        set_param(name, encoded, ",".join(default) if multi else default)
+        st.session_state[f"{key}_url"] = param(name)
+
+    args = {"options": options} if options is not None else {}
+    return kind(label, key=key, on_change=sync, **args, **kwargs)
+
+
+# --- the frame -------------------------------------------------------------------------------
+
+def choose_language() -> str:
+    """From ?lang=, else the browser's locale; switched in one click from the sidebar."""
+    requested = param("lang")
+    lang = requested if requested in LANGUAGES else from_locale(getattr(st.context, "locale", None))
+    set_language(lang)
+
+    def switch():
+        chosen = st.session_state["language_switch"] or lang
+        set_param("lang", chosen)
+        set_language(chosen)
+
+    st.session_state["language_switch"] = lang
+    st.sidebar.segmented_control(
+        "Language / 语言 / 語言", LANGUAGES, format_func=LANGUAGE_LABELS.get, key="language_switch",
+        on_change=switch, selection_mode="single",
+    )
+    return lang
+
+
+def frame_footer() -> None:
+    try:
+        warehouse = db.warehouse_id()
+    except db.WarehouseMissing:
+        warehouse = "—"
+    st.sidebar.caption(t("footer_data", warehouse=md_escape(warehouse)))
+    st.sidebar.caption(t("footer_licences"))
+
+
+def warehouse_or_stop() -> None:
+    try:
+        db.current_warehouse()
+    except db.WarehouseMissing:
+        st.error(t("error_no_warehouse"))
+        st.stop()
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+def split_ids(value) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split("|") if v.strip()]
+    return [v for item in value for v in split_ids(item)]
+
+
+def source_lines(sources: pd.DataFrame, quotes: dict[str, str] | None = None) -> list[str]:
+    lines = []
+    for row in sources.itertuples():
+        when = date_text(row.published) if isinstance(row.published, str) else t("undated")
+        line = f"- **{md_escape(row.publisher)}**, [{md_escape(row.title)}]({row.url.replace(')', '%29')}) · {when}"
+        if quotes and quotes.get(row.source_id):
+            line += f"  \n  “{md_escape(quotes[row.source_id])}”"
+        if row.kind == "seed":
+            line += f"  \n  *{t('seed_note')}*"
+        lines.append(line)
+    return lines
+
+
+def show_sources(source_ids: Sequence[str], quotes: dict[str, str] | None = None) -> None:
+    ids = sorted(set(source_ids))
+    if not ids:
+        st.caption(t("no_sources"))
+        return
+    sources = db.query("sources_by_id", ids=ids)
+    st.markdown("\n".join(source_lines(sources, quotes)))
+    st.caption(t("sources_count", n=len(sources)))
+
+
+def sources_popover(source_ids: Sequence[str], quotes: dict[str, str] | None = None, key: str = "") -> None:
+    ids = sorted(set(source_ids))
+    with st.popover(t("sources_button", n=len(ids)), use_container_width=False):
+        show_sources(ids, quotes)
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+def plotly_chart(fig, key: str, alt: str, on_select: str = "ignore", selection_mode=("points",)):
+    return st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, on_select=on_select,
+                           selection_mode=selection_mode, alt=alt, width="stretch")
+
+
+def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFrame,
+              source_ids: Sequence[str], quotes: dict[str, str] | None = None,
+              column_config: dict | None = None, on_select: str = "ignore"):
+    """OWID's grapher in one box: title, takeaway, Chart | Table | Sources, download, sources."""
+    selection = None
+    with st.container(border=True):
+        st.subheader(title)
+        st.markdown(f"**{md_escape(takeaway)}**")
+        view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", "chart", list(VIEWS),
+                          format_func=lambda v: t(f"view_{v}"), label_visibility="collapsed",
+                          selection_mode="single") or "chart"
+        if view == "chart":
+            selection = plotly_chart(figure, key=f"{box_id}_chart", alt=takeaway, on_select=on_select)
+        elif view == "table":
+            st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
+        else:
+            show_sources(source_ids, quotes)
+        cols = st.columns([1, 3])
+        cols[0].download_button(t("download_csv"), exports.csv_bytes(table), file_name=f"{box_id}.csv",
+                                mime="text/csv", key=f"{box_id}_csv", on_click="ignore")
+        cols[1].caption(t("download_rows", n=len(table)))
+    return selection
