@@ -27,6 +27,8 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 POINTER = "CURRENT"
 KEEP_OLD = 3  # older warehouse files kept beside the current one (readers may still have them open)
 
+# A mart column without its own description inherits the one its name has in the input schema.
+INHERITED = {col.name: col.description for table in TABLES.values() for col in reversed(table.columns)}
 CASTS = {"int": "BIGINT", "year": "INTEGER", "number": "DOUBLE", "bool": "BOOLEAN"}
 
 
@@ -35,6 +37,9 @@ class BuildResult:
     path: Path | None
     tables: dict[str, int]
     inputs_sha256: str
+
+    def _replace_path(self, path: Path | None) -> BuildResult:
+        return BuildResult(path, self.tables, self.inputs_sha256)
 
 
 def _staging_select(table: Table) -> str:
@@ -117,8 +122,9 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
             "SELECT column_name FROM duckdb_columns() WHERE table_name = $t ORDER BY column_index",
             {"t": name}).fetchall()]
         for col in actual:
-            if col in columns:
-                _comment(con, "COLUMN", f'{name}."{col}"', columns[col])
+            text = columns.get(col) or INHERITED.get(col)
+            if text:
+                _comment(con, "COLUMN", f'{name}."{col}"', text)
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     files = pd.DataFrame([
         {"path": f"data/raw/{e['path']}", "table_name": e["table"], "encoding": e["encoding"],
@@ -169,7 +175,13 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     if problems:
         raise InputError(problems)
     digest = _inputs_digest(ex, raw_dir)
-    # 2. Transform and load into a file of its own, in one transaction.
+    # 2. Transform and load into a file of its own, in one transaction. A check builds in a
+    #    scratch folder and leaves the build folder untouched.
+    if not publish:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="etl-check-") as scratch:
+            return build(raw_dir, Path(scratch), publish=True, root=root)._replace_path(None)
     build_dir.mkdir(parents=True, exist_ok=True)
     new_file = build_dir / f"warehouse-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}.duckdb"
     partial = new_file.with_suffix(".building")
@@ -193,9 +205,6 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     if failures:
         partial.unlink(missing_ok=True)
         raise InputError([Problem("warehouse", None, None, None, f) for f in failures])
-    if not publish:
-        partial.unlink(missing_ok=True)
-        return BuildResult(None, counts, digest)
     os.replace(partial, new_file)
     _publish(build_dir, new_file)
     (build_dir / "last_build.json").write_text(json.dumps({"file": new_file.name, "tables": counts,

@@ -1,6 +1,8 @@
 -- Every city with its country, coordinates (GeoNames) and UNESCO City of Film designation.
 -- city_id: The city (cities.city_id).
 -- country_name_en: The country's English name (ISO 3166).
+-- country_name_zh_hans: The country's name in Simplified Chinese (ISO 3166 zh_CN catalogue).
+-- country_name_zh_hant: The country's name in Traditional Chinese (ISO 3166 zh_HK catalogue).
 -- lat: Latitude from GeoNames; NULL when the city has no GeoNames match.
 -- lon: Longitude from GeoNames; NULL when the city has no GeoNames match.
 -- geonames_id: GeoNames feature id of the match.

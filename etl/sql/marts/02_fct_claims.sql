@@ -8,13 +8,14 @@
 -- in_conflict: True when sources give different values for the same entity, metric and unit (and year, for annual metrics).
 WITH base AS (
     SELECT *,
-        value * CASE scale WHEN 'thousand' THEN 1e3 WHEN 'million' THEN 1e6 WHEN 'billion' THEN 1e9 ELSE 1 END
-            AS value_base,
+        CAST(CAST(value AS DECIMAL(38, 9)) * CASE scale WHEN 'thousand' THEN 1000 WHEN 'million' THEN 1000000
+              WHEN 'billion' THEN 1000000000 ELSE 1 END AS DOUBLE) AS value_base,
         CAST(left(as_of, 4) AS INTEGER) AS as_of_year,
         CASE WHEN (SELECT per_year FROM metrics m WHERE m.metric = claims.metric)
              THEN CAST(left(as_of, 4) AS INTEGER) END AS period_key,
-        coalesce(CAST(value * CASE scale WHEN 'thousand' THEN 1e3 WHEN 'million' THEN 1e6
-                 WHEN 'billion' THEN 1e9 ELSE 1 END AS VARCHAR), lower(trim(value_text))) AS value_key
+        coalesce(CAST(CAST(value AS DECIMAL(38, 9)) * CASE scale WHEN 'thousand' THEN 1000 WHEN 'million'
+                 THEN 1000000 WHEN 'billion' THEN 1000000000 ELSE 1 END AS VARCHAR),
+                 lower(trim(value_text))) AS value_key
     FROM claims
 )
 SELECT

@@ -1,0 +1,166 @@
+"""The ETL on the hand-made mini fixture: exact rows out, identical rebuilds, atomic publishing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.build import build, current_path
+from etl.problems import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def rows(path: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_build_publishes_exact_rows(mini, tmp_path):
+    result = build(mini, tmp_path / "out", root=tmp_path)
+    assert result.path == current_path(tmp_path / "out")
+    assert result.tables["cities"] == 3 and result.tables["claims"] == 6
+    assert rows(result.path, "SELECT city_id, country_name_en, lat, is_city_of_film, film_designation_year "
+                             "FROM dim_cities ORDER BY city_id") == [
+        ("bradford", "United Kingdom", 53.79391, True, 2009),
+        ("hangzhou", "China", None, False, None),
+        ("qingdao", "China", 36.06488, True, 2017),
+    ]
+
+
+def test_claims_corroboration_and_conflict(mini, tmp_path):
+    path = build(mini, tmp_path / "out", root=tmp_path).path
+    got = rows(path, "SELECT claim_id, value_base, n_sources_same_value, corroborated, n_values_reported, in_conflict "
+                     "FROM fct_claims ORDER BY claim_id")
+    assert got == [
+        # annual metric: each year stands alone, one source each, no conflict across years
+        ("c-bo-2018", 60.98e9, 1, False, 1, False),
+        ("c-bo-2019", 64.27e9, 1, False, 1, False),
+        # the seed's 700+ is found in one source only: uncorroborated
+        ("c-hz-700", 700.0, 1, False, 1, False),
+        # 30 stages from two sources corroborate each other; 40 disagrees with them
+        ("c-stages-30", 30.0, 2, True, 2, True),
+        ("c-stages-30b", 30.0, 2, True, 2, True),
+        ("c-stages-40", 40.0, 1, False, 2, True),
+    ]
+
+
+def test_coproduction_links_and_coverage(mini, tmp_path):
+    path = build(mini, tmp_path / "out", root=tmp_path).path
+    assert rows(path, "SELECT country_a, country_b, titles, first_year FROM coproduction_links") == [("CN", "RU", 1, 2025)]
+    assert rows(path, "SELECT measure, entity_id, documented, reported FROM documented_vs_reported "
+                      "ORDER BY measure, entity_id") == [
+        ("film_companies", "hangzhou", 1, 700.0),
+        ("sco_coproductions_since_2020", None, 1, None),
+    ]
+    assert rows(path, "SELECT rows, uncorroborated FROM coverage WHERE table_name = 'claims'") == [(6, 4)]
+
+
+def test_every_table_and_column_is_documented(mini, tmp_path):
+    path = build(mini, tmp_path / "out", root=tmp_path).path
+    undocumented = rows(path, "SELECT table_name, column_name FROM duckdb_columns() "
+                              "WHERE NOT internal AND (comment IS NULL OR comment = '') ORDER BY ALL")
+    tables = rows(path, "SELECT table_name FROM duckdb_tables() WHERE comment IS NULL OR comment = ''")
+    assert tables == []
+    # input_files and build_info are bookkeeping tables documented at table level only
+    assert [u for u in undocumented if u[0] not in ("input_files", "build_info")] == []
+
+
+def test_two_builds_give_identical_tables(mini, tmp_path):
+    first = build(mini, tmp_path / "a", root=tmp_path).path
+    second = build(mini, tmp_path / "b", root=tmp_path).path
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{first}' AS a (READ_ONLY)")
+    con.execute(f"ATTACH '{second}' AS b (READ_ONLY)")
+    names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'a'").fetchall()]
+    assert len(names) > 15
+    for name in names:
+        diff = con.execute(f"SELECT count(*) FROM ((FROM a.{name} EXCEPT ALL FROM b.{name}) "
+                           f"UNION ALL (FROM b.{name} EXCEPT ALL FROM a.{name}))").fetchone()[0]
+        assert diff == 0, name
+
+
+def test_failed_build_leaves_the_last_good_warehouse_byte_identical(mini, tmp_path):
+    out = tmp_path / "out"
+    good = build(mini, out, root=tmp_path).path
+    before = digest(good)
+    (mini / "claims" / "claims.csv").write_text("claim_id,entity_type\nbroken,city\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        build(mini, out, root=tmp_path)
+    assert current_path(out) == good
+    assert digest(good) == before
+    assert sorted(p.name for p in out.glob("*.duckdb")) == [good.name]
+    assert not list(out.glob("*.building"))
+
+
+def test_build_failing_in_the_transform_leaves_the_old_warehouse(mini, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    good = build(mini, out, root=tmp_path).path
+    before = digest(good)
+    import etl.build as build_module
+
+    def broken_marts():
+        return [("broken", "fails halfway", {}, "SELECT * FROM no_such_table")]
+
+    monkeypatch.setattr(build_module, "marts", broken_marts)
+    with pytest.raises(duckdb.Error):
+        build(mini, out, root=tmp_path)
+    assert current_path(out) == good and digest(good) == before
+    assert not list(out.glob("*.building"))
+
+
+def test_killed_build_leaves_the_old_warehouse_serving(mini, tmp_path):
+    """kill -9 in the middle of a build: the pointer and the old file are untouched."""
+    out = tmp_path / "out"
+    good = build(mini, out, root=tmp_path).path
+    before = digest(good)
+    reader = duckdb.connect(str(good), read_only=True)  # the app, still serving
+    script = (
+        "import sys, time, etl.build as b\n"
+        "orig = b.load\n"
+        "def slow(con, ex, digest):\n"
+        "    counts = orig(con, ex, digest)\n"
+        "    print('loaded', flush=True); time.sleep(30)\n"
+        "    return counts\n"
+        "b.load = slow\n"
+        f"b.build(__import__('pathlib').Path({str(mini)!r}), __import__('pathlib').Path({str(out)!r}))\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "loaded"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert current_path(out) == good
+    assert reader.execute("SELECT count(*) FROM claims").fetchone() == (6,)
+    reader.close()
+    assert digest(good) == before
+    # the next build succeeds and cleans nothing it should not
+    time.sleep(0.01)
+    newer = build(mini, out, root=tmp_path).path
+    assert newer != good and current_path(out) == newer
+
+
+def test_cli_check_and_build(mini, tmp_path):
+    out = tmp_path / "out"
+    check = subprocess.run([sys.executable, "-m", "etl", "check", "--raw", str(mini), "--out", str(out)],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert "Check passed" in check.stdout and not out.exists()
+    built = subprocess.run([sys.executable, "-m", "etl", "build", "--raw", str(mini), "--out", str(out)],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert built.returncode == 0 and "Published" in built.stdout
+    assert current_path(out) is not None
