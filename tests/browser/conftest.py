@@ -1,0 +1,124 @@
+"""A real Streamlit server and Debian's Chromium, with every non-localhost request blocked."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+LOCAL_PREFIXES = ("http://127.0.0.1", "ws://127.0.0.1", "http://localhost", "ws://localhost", "data:", "blob:",
+                  "about:")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run); browser tests never skip")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("streamlit did not become healthy in 60 s")
+    yield url
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page that records every request to another host (and aborts it)."""
+
+    def __init__(self, browser, base_url: str, locale: str = "en-GB"):
+        self.context = browser.new_context(viewport={"width": 1600, "height": 1200}, locale=locale)
+        self.page = self.context.new_page()
+        self.base_url = base_url
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(LOCAL_PREFIXES):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def wait_drawn(self, timeout: float = 60_000) -> None:
+        self.page.wait_for_selector(
+            '[data-testid=stApp][data-test-connection-state=CONNECTED][data-test-script-state=notRunning]',
+            timeout=timeout)
+        self.page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout)
+        self.page.wait_for_timeout(600)
+        self.page.wait_for_selector(
+            '[data-testid=stApp][data-test-script-state=notRunning]', timeout=timeout)
+
+    def open(self, path: str = "/") -> Page:
+        self.page.goto(self.base_url + path)
+        self.wait_drawn()
+        return self
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        out = ARTIFACTS / f"{name}.png"
+        self.page.locator("[data-testid=stMain]").screenshot(path=str(out))
+        return out
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    pages = []
+
+    def make(path: str = "/", locale: str = "en-GB") -> Page:
+        page = Page(browser, server, locale)
+        pages.append(page)
+        return page.open(path)
+
+    yield make
+    for page in pages:
+        page.close()

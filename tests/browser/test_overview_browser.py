@@ -1,0 +1,41 @@
+"""The Overview in headless Chromium with the network cut off: nothing fetched, figures visible."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("query, locale, figure, label", [
+    ("", "en-GB", "29", "UNESCO Cities of Film"),
+    ("?lang=zh-Hans", "en-GB", "29", "联合国教科文组织电影之都"),
+    ("?lang=zh-Hant", "en-GB", "29", "聯合國教科文組織電影之都"),
+    ("", "zh-TW", "29", "聯合國教科文組織電影之都"),  # default from the browser's locale
+])
+def test_overview_offline(open_page, query, locale, figure, label):
+    page = open_page("/" + query, locale=locale)
+    p = page.page
+    assert p.locator("[data-testid=stException]").count() == 0
+    metric = p.locator("[data-testid=stMetric]").filter(has_text=label)
+    assert metric.count() == 1
+    assert metric.locator("[data-testid=stMetricValue]").inner_text().strip() == figure
+    # the plotly chart drew its bars
+    p.wait_for_selector(".js-plotly-plot .bars path", timeout=20_000)
+    assert p.locator(".js-plotly-plot .bars path").count() >= 9
+    shot = page.screenshot(f"overview{query.replace('?lang=', '-') or '-en'}-{locale}")
+    assert shot.stat().st_size > 20_000
+    assert page.external == [], page.external
+    assert page.errors == []
+
+
+def test_sources_are_one_click_away(open_page):
+    page = open_page("/")
+    p = page.page
+    p.locator("[data-testid=stPopover] button").first.click()
+    p.wait_for_timeout(800)
+    body = p.locator("[data-testid=stPopoverBody]")
+    assert body.count() == 1
+    links = body.locator("a[href^='http']")
+    assert links.count() >= 5
+    assert page.external == []
