@@ -3,12 +3,15 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
+# A wildcard address (ADDRESS=0.0.0.0, to serve a LAN) makes Streamlit look up its external IP on
+# the internet at start; the default stays on this machine and makes no request.
+ADDRESS ?= localhost
 INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.toml' -o -name '*.sql' -o -name '*.py' \) 2>/dev/null)
 
 .PHONY: run build check test test-fast test-browser bench lint reference clean
 
 run: $(VENV)/.run-deps build/CURRENT  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

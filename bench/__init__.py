@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): `make bench` measures pages and filter changes in headless Chromium."""

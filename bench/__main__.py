@@ -1,0 +1,163 @@
+"""make bench: time every page from navigation to fully drawn, and each filter change to redrawn,
+against a baseline page served the same way. Writes bench/results.json and bench/RESULTS.md.
+
+Method: two Streamlit servers on loopback (the app, and bench/baseline_app.py); one headless
+Chromium; every timing is the median of REPEATS runs after one warm-up. "Drawn" means the app's
+script state is notRunning, no skeleton is left, and every plotly chart on the page has drawn its
+SVG. A filter change is timed from the click to the same condition, after the rerun started.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+DRAWN = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') return false;
+  if (document.querySelector('[data-testid=stSkeleton]')) return false;
+  const charts = document.querySelectorAll('[data-testid=stPlotlyChart]');
+  for (const c of charts) { if (!c.querySelector('.main-svg')) return false; }
+  return true;
+}"""
+
+# (URL path, a CSS selector to click for the filter change: a button or segment with this text)
+PAGES = [
+    ("/", "Table"),
+    ("/cities", None),
+    ("/companies", None),
+    ("/coproductions", None),
+    ("/studios", None),
+    ("/events", None),
+    ("/map", None),
+    ("/sources", None),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(script: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+                             "--server.address", "127.0.0.1"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{script} did not start")
+
+
+def wait_drawn(page, started_rerun: bool = False) -> None:
+    if started_rerun:
+        try:
+            page.wait_for_function("() => document.querySelector('[data-testid=stApp]').dataset.testScriptState"
+                                   " === 'running'", timeout=2000)
+        except Exception:  # noqa: BLE001 - a very fast rerun may finish before we look
+            pass
+    page.wait_for_function(DRAWN, timeout=60_000, polling=20)
+
+
+def time_load(browser, url: str) -> float:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1",
+                                                                              "data:", "blob:")) else r.abort())
+    start = time.perf_counter()
+    page.goto(url)
+    wait_drawn(page)
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
+
+
+def time_click(browser, url: str, text: str) -> float | None:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.goto(url)
+    wait_drawn(page)
+    # segmented controls are radio groups; plain buttons are buttons
+    target = page.get_by_role("radio", name=text, exact=True).or_(page.get_by_role("button", name=text, exact=True)).first
+    if target.count() == 0:
+        context.close()
+        return None
+    start = time.perf_counter()
+    target.click()
+    wait_drawn(page, started_rerun=True)
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
+
+
+def median(samples: list[float]) -> float:
+    return round(statistics.median(samples), 3)
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    app, app_url = serve("app.py")
+    base, base_url = serve("bench/baseline_app.py")
+    results = {"date": time.strftime("%Y-%m-%d"), "repeats": REPEATS, "machine": f"{platform.machine()}, "
+               f"{os.cpu_count()} cores, Python {platform.python_version()}", "pages": {}}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            time_load(browser, base_url)
+            baseline_load = median([time_load(browser, base_url) for _ in range(REPEATS)])
+            baseline_click = median([time_click(browser, base_url, "b") for _ in range(REPEATS)])
+            results["baseline"] = {"load_s": baseline_load, "widget_rerun_s": baseline_click}
+            for path, click in PAGES:
+                # the page must be registered; an unknown path shows the default page
+                time_load(browser, app_url + path)
+                load = median([time_load(browser, app_url + path) for _ in range(REPEATS)])
+                entry = {"load_s": load, "load_ratio": round(load / baseline_load, 2)}
+                if click:
+                    clicks = [time_click(browser, app_url + path, click) for _ in range(REPEATS)]
+                    clicks = [c for c in clicks if c is not None]
+                    if clicks:
+                        entry["filter_s"] = median(clicks)
+                        entry["filter_ratio"] = round(entry["filter_s"] / baseline_click, 2)
+                        entry["filter"] = f"click '{click}'"
+                results["pages"][path] = entry
+                print(path, entry, flush=True)
+            browser.close()
+    finally:
+        for proc in (app, base):
+            os.killpg(proc.pid, signal.SIGTERM)
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    lines = [f"# Benchmark results ({results['date']}, {results['machine']}, median of {REPEATS})", "",
+             f"Baseline page (one small plotly chart): load {baseline_load:.3f} s; "
+             f"trivial widget rerun {baseline_click:.3f} s. Targets: load ≤ 1.5×, filter ≤ 2×.", "",
+             "| page | load s | × baseline | filter change | s | × baseline |", "|---|---|---|---|---|---|"]
+    for path, e in results["pages"].items():
+        lines.append(f"| {path} | {e['load_s']:.3f} | {e['load_ratio']:.2f} | {e.get('filter', '—')} | "
+                     f"{e.get('filter_s', float('nan')):.3f} | {e.get('filter_ratio', float('nan')):.2f} |")
+    (ROOT / "bench" / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
