@@ -6,6 +6,7 @@ Pure functions: DataFrames in, plain values out; the page only lays them out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -107,3 +108,49 @@ def comparison_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFra
         **{t(f"col_{c}", lang): frame[c] for c in
            ("companies", "studios", "productions_shot", "events", "partnerships", "city_claims")},
     })
+
+
+@dataclass
+class OverviewContent:
+    cards: list[Card]
+    by_year: pd.DataFrame
+    by_year_takeaway: str
+    by_year_figure: object
+    by_year_sources: list[str]
+    stages: pd.DataFrame
+    stages_title: str
+    stages_takeaway: str
+    stages_figure: object
+    investment: pd.DataFrame
+    investment_takeaway: str
+    investment_figure: object
+    comparison: pd.DataFrame
+
+
+@lru_cache(maxsize=16)
+def content(warehouse: str, lang: str) -> OverviewContent:
+    """Everything the Overview shows, built once per warehouse and language (figures included:
+    building plotly figures is most of a rerun's cost)."""
+    from filmdash import charts, db, takeaways
+
+    counts = db.query("headline_counts")
+    documented = db.query("documented_vs_reported")
+    by_year = db.query("cities_of_film_by_year")
+    stages = db.query("claims_for_entity", entity_type="studio", entity_id=OMM, metrics=["sound_stages"])
+    investment = db.query("claims_for_entity", entity_type="studio", entity_id=OMM, metrics=["investment"])
+    comparison = db.query("city_comparison", cities=list(SEED_CITIES))
+    return OverviewContent(
+        cards=headline_cards(counts, documented, lang),
+        by_year=by_year.drop(columns=["city_ids"]),
+        by_year_takeaway=takeaways.cities_of_film(by_year, lang),
+        by_year_figure=charts.cities_of_film_by_year(by_year, lang),
+        by_year_sources=sorted({i for v in by_year["source_ids"] for i in _ids(v)}),
+        stages=stages,
+        stages_title=t("box_omm_stages_title", lang, range=claim_range(stages, lang)),
+        stages_takeaway=takeaways.claims_spread(stages, t("metric_sound_stages", lang), lang),
+        stages_figure=charts.claims_side_by_side(stages, lang),
+        investment=investment,
+        investment_takeaway=takeaways.claims_spread(investment, t("metric_investment", lang), lang),
+        investment_figure=charts.claims_side_by_side(investment, lang),
+        comparison=comparison_table(comparison, lang),
+    )
