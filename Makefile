@@ -6,11 +6,11 @@ PORT   ?= 8501
 # A wildcard address (ADDRESS=0.0.0.0, to serve a LAN) makes Streamlit look up its external IP on
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
-INPUTS := $(shell find data/raw etl -type f \( -name '*.csv' -o -name '*.toml' -o -name '*.sql' -o -name '*.py' \) 2>/dev/null)
 
-.PHONY: run build check test test-fast test-browser bench lint reference clean
+.PHONY: run warehouse build check test test-fast test-browser bench lint reference clean
 
-run: $(VENV)/.run-deps build/CURRENT  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
+run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
+	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 $(VENV)/bin/python:
@@ -25,8 +25,8 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements-dev.txt
 	touch $@ $(VENV)/.run-deps
 
-build/CURRENT: $(INPUTS) | $(VENV)/.run-deps  ## rebuild only when an input or the ETL changed
-	$(PY) -m etl build
+warehouse: $(VENV)/.run-deps  ## build only when an input or the ETL changed
+	$(PY) -m etl build --if-stale
 
 build: $(VENV)/.run-deps
 	$(PY) -m etl build
@@ -37,13 +37,13 @@ check: $(VENV)/.run-deps
 reference: $(VENV)/.dev-deps  ## re-resolve countries, city coordinates and boundaries (build-time only)
 	$(PY) -m etl reference
 
-test: $(VENV)/.dev-deps build/CURRENT  ## the whole suite, browser tests included
+test: $(VENV)/.dev-deps warehouse  ## the whole suite, browser tests included
 	$(PY) -m pytest
 
-test-fast: $(VENV)/.dev-deps build/CURRENT
+test-fast: $(VENV)/.dev-deps warehouse
 	$(PY) -m pytest -m "not browser"
 
-bench: $(VENV)/.dev-deps build/CURRENT  ## page and filter timings in headless Chromium -> bench/results.json
+bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench
 
 lint: $(VENV)/.dev-deps

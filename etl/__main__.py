@@ -11,6 +11,17 @@ from etl.build import ROOT, build
 from etl.problems import InputError
 
 
+def up_to_date(raw: Path, out: Path) -> bool:
+    from etl.build import current_path, tree_digest
+
+    stamp = out / "last_build.json"
+    if current_path(out) is None or not stamp.exists():
+        return False
+    import json
+
+    return json.loads(stamp.read_text(encoding="utf-8")).get("tree_sha256") == tree_digest(raw)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -19,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--raw", type=Path, default=ROOT / "data" / "raw", help="folder of curated inputs")
         p.add_argument("--out", type=Path, default=ROOT / "build", help="folder of published warehouses")
+        p.add_argument("--if-stale", action="store_true",
+                       help="build only when an input or the ETL changed since the current warehouse")
     sub.add_parser("reference", help="rebuild reference data (countries, city coordinates, boundaries)")
     args = parser.parse_args(argv)
 
@@ -27,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return reference_main()
     started = time.perf_counter()
+    if args.command == "build" and args.if_stale and up_to_date(args.raw, args.out):
+        print("The warehouse is up to date with data/raw and etl/: nothing to build.")
+        return 0
     try:
         result = build(args.raw, args.out, publish=args.command == "build")
     except InputError as exc:

@@ -141,6 +141,16 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
     return counts
 
 
+def tree_digest(raw_dir: Path) -> str:
+    """Checksum of every input file and every ETL source file: what a build depends on."""
+    h = hashlib.sha256()
+    etl_dir = Path(__file__).resolve().parent
+    for base in (raw_dir, etl_dir):
+        for path in sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(str(path.relative_to(base)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
 def current_path(build_dir: Path) -> Path | None:
     pointer = build_dir / POINTER
     try:
@@ -208,5 +218,6 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     os.replace(partial, new_file)
     _publish(build_dir, new_file)
     (build_dir / "last_build.json").write_text(json.dumps({"file": new_file.name, "tables": counts,
-                                                          "inputs_sha256": digest}, indent=2) + "\n")
+                                                          "inputs_sha256": digest,
+                                                          "tree_sha256": tree_digest(raw_dir)}, indent=2) + "\n")
     return BuildResult(new_file, counts, digest)

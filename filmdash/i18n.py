@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from contextvars import ContextVar
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -23,7 +23,7 @@ LANGUAGE_LABELS = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁�
 _current: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     for part in sorted((LOCALES_DIR / lang).glob("*.json")):

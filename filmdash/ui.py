@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from filmdash import db, exports
-from filmdash.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
+from filmdash.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, set_language, t
 
 # Every plotly chart goes through plotly_chart(): base maps are served by this app, never a CDN.
 PLOTLY_CONFIG = {
@@ -155,17 +155,25 @@ def plotly_chart(fig, key: str, alt: str, on_select: str = "ignore", selection_m
 
 def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFrame,
               source_ids: Sequence[str], quotes: dict[str, str] | None = None,
-              column_config: dict | None = None, on_select: str = "ignore"):
-    """OWID's grapher in one box: title, takeaway, Chart | Table | Sources, download, sources."""
+              column_config: dict | None = None, on_select: str = "ignore", map_figure=None):
+    """OWID's grapher in one box: title, takeaway, Chart | Table | Sources, download, sources.
+
+    With map_figure, the switcher also offers a Map view (after Chart; first when figure is None).
+    """
     selection = None
+    views = [v for v in VIEWS if v != "chart" or figure is not None]
+    if map_figure is not None:
+        views.insert(1 if figure is not None else 0, "map")
     with st.container(border=True):
         st.subheader(title)
         st.markdown(f"**{md_escape(takeaway)}**")
-        view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", "chart", list(VIEWS),
+        view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", views[0], views,
                           format_func=lambda v: t(f"view_{v}"), label_visibility="collapsed",
-                          selection_mode="single") or "chart"
+                          selection_mode="single") or views[0]
         if view == "chart":
             selection = plotly_chart(figure, key=f"{box_id}_chart", alt=takeaway, on_select=on_select)
+        elif view == "map":
+            selection = plotly_chart(map_figure, key=f"{box_id}_map", alt=takeaway, on_select=on_select)
         elif view == "table":
             st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
         else:

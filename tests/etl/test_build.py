@@ -164,3 +164,17 @@ def test_cli_check_and_build(mini, tmp_path):
                            cwd=ROOT, capture_output=True, text=True)
     assert built.returncode == 0 and "Published" in built.stdout
     assert current_path(out) is not None
+
+
+def test_build_if_stale_skips_unchanged_inputs(mini, tmp_path):
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "etl", "build", "--if-stale", "--raw", str(mini), "--out", str(out)]
+    first = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 0 and "Published" in first.stdout
+    published = current_path(out)
+    second = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert "up to date" in second.stdout and current_path(out) == published
+    with (mini / "events" / "events.csv").open("a", encoding="utf-8") as f:
+        f.write("qingdao-week-2024,Qingdao Film and TV Week 2024,,,film-week,qingdao,2024,,,,held,,s-news,2024\n")
+    third = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    assert "Published" in third.stdout and current_path(out) != published
