@@ -11,7 +11,7 @@ ADDRESS ?= localhost
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
+	$(PY) -m filmdash.serve --server.port $(PORT) --server.address $(ADDRESS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

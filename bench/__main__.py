@@ -55,7 +55,8 @@ def free_port() -> int:
 
 def serve(script: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+    command = ["-m", "filmdash.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
+    proc = subprocess.Popen([sys.executable, *command, "--server.port", str(port),
                              "--server.address", "127.0.0.1"], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})

@@ -72,14 +72,25 @@ def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
 # --- the frame -------------------------------------------------------------------------------
 
 def choose_language() -> str:
-    """From ?lang=, else the browser's locale; switched in one click from the sidebar."""
+    """?lang= first, then this session's earlier choice (Streamlit drops query parameters on a
+    page switch), then the browser's locale. The choice is written back to the URL, so the URL
+    reproduces the view in any browser. One click in the sidebar switches it."""
     requested = param("lang")
-    lang = requested if requested in LANGUAGES else from_locale(getattr(st.context, "locale", None))
+    if requested in LANGUAGES:
+        lang = requested
+    elif st.session_state.get("language_choice") in LANGUAGES:
+        lang = st.session_state["language_choice"]
+    else:
+        lang = from_locale(getattr(st.context, "locale", None))
     set_language(lang)
+    st.session_state["language_choice"] = lang
+    if requested != lang:
+        st.query_params["lang"] = lang
 
     def switch():
         chosen = st.session_state["language_switch"] or lang
-        set_param("lang", chosen)
+        st.session_state["language_choice"] = chosen
+        st.query_params["lang"] = chosen
         set_language(chosen)
 
     st.session_state["language_switch"] = lang

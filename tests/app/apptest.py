@@ -6,9 +6,22 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# As filmdash.serve does for the server: AppTest resets the legacy pages/ detection before each
+# run, so it is switched off again each time a PagesManager is made, and app.py's routes apply.
+_original_init = PagesManager.__init__
+
+
+def _init_without_pages_folder(self, *args, **kwargs):
+    PagesManager.uses_pages_directory = False
+    _original_init(self, *args, **kwargs)
+
+
+PagesManager.__init__ = _init_without_pages_folder
 
 
 @contextmanager

@@ -11,7 +11,7 @@ WITH sco_members AS (
 sco_titles AS (
     SELECT count(*) AS n FROM productions p
     WHERE p.is_coproduction AND p.year >= 2020
-      AND (SELECT count(*) FROM production_countries pc JOIN sco_members s ON s.iso2 = pc.country_iso2
+      AND (SELECT count(DISTINCT pc.country_iso2) FROM production_countries pc JOIN sco_members s ON s.iso2 = pc.country_iso2
            WHERE pc.production_id = p.production_id) >= 2
 ),
 reported_sco AS (

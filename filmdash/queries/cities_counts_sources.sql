@@ -1,0 +1,15 @@
+-- The sources behind the documented counts of a list of cities (companies, studios, productions
+-- shot, events, partnerships), with one quote each, for the counts box's Sources view.
+WITH rows AS (
+    SELECT city_id, source_id, quote FROM companies
+    UNION ALL SELECT city_id, source_id, quote FROM studios
+    UNION ALL SELECT city_id, source_id, quote FROM production_locations
+    UNION ALL SELECT city_id, source_id, quote FROM events
+    UNION ALL SELECT party_a_id, source_id, quote FROM partnerships WHERE party_a_type = 'city'
+    UNION ALL SELECT party_b_id, source_id, quote FROM partnerships WHERE party_b_type = 'city'
+)
+SELECT source_id, min(quote) AS quote
+FROM rows
+WHERE list_contains($cities, city_id)
+GROUP BY source_id
+ORDER BY source_id

@@ -1,0 +1,39 @@
+-- Documented co-productions with every field, for the filters: year range, statuses, countries
+-- (a title matches when any chosen country takes part) and, from a bar click, one year.
+WITH picked AS (
+    SELECT p.* FROM productions p
+    WHERE p.is_coproduction
+      AND p.year BETWEEN $year_from AND $year_to
+      AND (len($statuses) = 0 OR list_contains($statuses, p.status))
+      AND (len($countries) = 0 OR EXISTS (
+            SELECT 1 FROM production_countries pc
+            WHERE pc.production_id = p.production_id AND list_contains($countries, pc.country_iso2)))
+      AND ($year IS NULL OR p.year = $year)
+),
+participants AS (
+    SELECT pc.production_id, pc.country_iso2,
+           any_value(c.name_en) AS name_en, any_value(c.name_zh_hans) AS name_zh_hans,
+           any_value(c.name_zh_hant) AS name_zh_hant,
+           string_agg(DISTINCT pc.source_id, ' | ' ORDER BY pc.source_id) AS source_ids
+    FROM production_countries pc
+    LEFT JOIN countries c ON c.iso2 = pc.country_iso2
+    WHERE pc.production_id IN (SELECT production_id FROM picked)
+    GROUP BY pc.production_id, pc.country_iso2
+)
+SELECT p.production_id, p.title_en, p.title_zh_hans, p.title_zh_hant, p.title_original,
+       p.original_language, p.format, p.status, p.year, p.year_meaning, p.companies, p.key_people,
+       list(pa.country_iso2 ORDER BY pa.country_iso2) AS countries,
+       list(coalesce(pa.name_en, pa.country_iso2) ORDER BY pa.country_iso2) AS countries_en,
+       list(coalesce(pa.name_zh_hans, pa.name_zh_hant, pa.name_en, pa.country_iso2) ORDER BY pa.country_iso2)
+           AS countries_zh_hans,
+       list(coalesce(pa.name_zh_hant, pa.name_zh_hans, pa.name_en, pa.country_iso2) ORDER BY pa.country_iso2)
+           AS countries_zh_hant,
+       rc.name_en AS released_in_en, rc.name_zh_hans AS released_in_zh_hans, rc.name_zh_hant AS released_in_zh_hant,
+       p.source_id, p.quote, s.publisher, s.url,
+       string_agg(DISTINCT pa.source_ids, ' | ') AS country_source_ids
+FROM picked p
+LEFT JOIN participants pa USING (production_id)
+LEFT JOIN sources s ON s.source_id = p.source_id
+LEFT JOIN countries rc ON p.year_meaning LIKE 'released-%' AND rc.iso2 = upper(substr(p.year_meaning, 10))
+GROUP BY ALL
+ORDER BY p.year, p.title_en

@@ -1,0 +1,127 @@
+"""Cities: pick cities, compare every sourced claim for one metric, documented counts, a profile."""
+
+import streamlit as st
+
+from filmdash import cities, db, ui
+from filmdash.i18n import language, name, t
+
+ui.warehouse_or_stop()
+lang = language()
+st.title(t("cities_title"))
+st.markdown(t("cities_intro"))
+
+# 0. filters: the cities (with group shortcuts), the metric, absolute or per capita -- all in the URL
+picker = db.query("cities_picker")
+labels = cities.city_labels(picker)
+
+
+def pick_group(group: str) -> None:
+    st.query_params["cities"] = ",".join(cities.group_members(picker, group))
+
+
+with st.container(border=True):
+    chosen = ui.url_widget(st.multiselect, t("cities_picker_label"), "cities", list(cities.DEFAULT_CITIES),
+                           options=list(labels), format_func=labels.get, placeholder=t("cities_picker_placeholder"))
+    shortcut_cols = st.columns(len(cities.GROUPS) + 1)
+    shortcut_cols[0].caption(t("cities_groups_label"))
+    for col, group in zip(shortcut_cols[1:], cities.GROUPS):
+        col.button(t(f"cities_group_{group}", n=len(cities.group_members(picker, group))), key=f"cities_group_{group}",
+                   on_click=pick_group, args=(group,), width="stretch")
+    st.caption(t("cities_groups_note"))
+if not chosen:
+    st.info(t("cities_pick_some"))
+    st.stop()
+picked = tuple(chosen)
+
+# 1. data
+metrics = db.query("cities_metrics", cities=list(picked))
+metric_labels = cities.metric_labels(metrics)
+warehouse = db.warehouse_id()
+counts, counts_fig = cities.cached_counts(warehouse, picked, lang)
+label_to_city = dict(zip(counts["city"], counts["city_id"]))
+
+
+def select_city(selection, key: str) -> None:
+    """A click on a bar shows that city's profile (through the URL, so the view can be shared)."""
+    points = selection.selection.points if selection is not None else []
+    city = cities.city_from_points(points, label_to_city)
+    if city and city in picked and st.session_state.get(key) != city:
+        st.session_state[key] = city
+        st.query_params["city"] = city
+        st.rerun()
+
+
+# 2. charts: every claim for the chosen metric, then the documented counts
+if metrics.empty:
+    st.info(t("cities_no_metrics"))
+else:
+    controls = st.columns([3, 2, 2])
+    with controls[0]:
+        metric = ui.url_widget(st.selectbox, t("cities_metric_label"), "metric", cities.default_metric(metrics),
+                               options=list(metric_labels), format_func=metric_labels.get)
+    claims = db.query("cities_claims", cities=list(picked), metrics=[metric])
+    unit_options = cities.units(claims)
+    with controls[1]:
+        unit = ui.url_widget(st.selectbox, t("cities_unit_label"), "unit", unit_options[0] if unit_options else None,
+                             options=unit_options, disabled=len(unit_options) < 2) if unit_options else None
+    with controls[2]:
+        modes = list(cities.MODES) if cities.per_capita_possible(unit) else ["absolute"]
+        mode = ui.url_widget(st.segmented_control, t("cities_mode_label"), "mode", "absolute", options=modes,
+                             format_func=lambda m: t(f"cities_mode_{m}", lang), selection_mode="single") or "absolute"
+    rows, figure = cities.cached_comparison(warehouse, picked, metric, unit, mode, lang)
+    label = metric_labels[metric]
+    selection = ui.chart_box(
+        "cities_claims", t("cities_box_claims_title", label=label),
+        cities.comparison_takeaway(rows, label, unit, mode), figure,
+        cities.comparison_table(rows, unit, mode), claims["source_id"].tolist(),
+        dict(zip(claims["source_id"], claims["quote"])),
+        column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")}, on_select="rerun")
+    st.caption(t("cities_claims_legend"))
+    if len(unit_options) > 1:
+        st.caption(t("cities_units_note", units=", ".join(unit_options)))
+    if mode == "per_capita":
+        st.caption(cities.population_note(rows))
+    select_city(selection, "cities_clicked_claims")
+
+counts_sources = db.query("cities_counts_sources", cities=list(picked))
+selection = ui.chart_box(
+    "cities_counts", t("cities_box_counts_title"), cities.counts_takeaway(counts), counts_fig,
+    cities.counts_table(counts), counts_sources["source_id"].tolist(),
+    dict(zip(counts_sources["source_id"], counts_sources["quote"])), on_select="rerun")
+st.caption(t("box_seed_cities_caption"))
+select_city(selection, "cities_clicked_counts")
+
+# 3. the profile of one city, with all its claims and their sources
+with st.container(border=True):
+    st.subheader(t("cities_profile_title"))
+    options = [""] + list(picked)
+    city_id = ui.url_widget(st.selectbox, t("cities_profile_label"), "city", picked[0] if len(picked) == 1 else "",
+                            options=options, format_func=lambda c: labels.get(c, t("cities_profile_none", lang)))
+    if city_id:
+        profile = db.query("cities_profile", city=city_id).iloc[0].to_dict()
+        st.markdown(f"### {ui.md_escape(name(profile))}")
+        left, right = st.columns(2)
+        with left:
+            st.markdown("\n".join(f"- **{ui.md_escape(script)}**: {ui.md_escape(value)}"
+                                  for script, value in cities.profile_names(profile)))
+            st.markdown(f"**{t('cities_country')}**: {ui.md_escape(name(profile, 'country_name'))} "
+                        f"({ui.md_escape(profile['country_iso2'])})")
+        with right:
+            st.markdown(f"**{t('cities_unesco')}**: {ui.md_escape(cities.designation_text(profile))}")
+            if isinstance(profile.get("film_designation_source_id"), str):
+                ui.sources_popover([profile["film_designation_source_id"]],
+                                   {profile["film_designation_source_id"]: profile["film_designation_quote"]},
+                                   key="cities_designation")
+            st.markdown(f"**{t('cities_geonames')}**: {ui.md_escape(cities.coordinates_text(profile))}")
+        city_claims = db.query("cities_claims", cities=[city_id], metrics=[])
+        st.markdown(f"**{t('cities_profile_claims', n=len(city_claims))}**")
+        if city_claims.empty:
+            st.caption(t("cities_profile_no_claims"))
+        else:
+            st.dataframe(cities.profile_claims_table(city_claims), hide_index=True, width="stretch",
+                         column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")})
+        ui.sources_popover(city_claims["source_id"].tolist() + [profile["source_id"]],
+                           {**dict(zip(city_claims["source_id"], city_claims["quote"])),
+                            profile["source_id"]: profile["quote"]}, key="cities_profile")
+    else:
+        st.caption(t("cities_profile_hint"))

@@ -1,0 +1,110 @@
+"""Companies: a faceted explorer (city, type, founded decade, listed; text search), a sortable
+table, a chart for the current filter, a company's profile, and documented against reported."""
+
+import streamlit as st
+
+from filmdash import companies, db, ui
+from filmdash.i18n import language, name, t
+
+ui.warehouse_or_stop()
+lang = language()
+st.title(t("companies_title"))
+st.markdown(t("companies_intro"))
+
+# 0. filters: search and facets, each value with its count under the other filters -- all in the URL
+everyone = db.query("companies_list", **companies.filters({}, ""))
+names = companies.city_names(everyone)
+with st.container(border=True):
+    q = ui.url_widget(st.text_input, t("companies_search_label"), "q", "", placeholder=t("companies_search_placeholder"))
+    selected = {f: [v for v in (ui.param(f) or "").split(",") if v] for f in companies.FACETS}
+    facets = db.query("companies_facets", **companies.filters(selected, q))
+    for col, facet in zip(st.columns(len(companies.FACETS)), companies.FACETS):
+        values, counts = companies.facet_values(facets, facet)
+        with col:
+            selected[facet] = ui.url_widget(
+                st.multiselect, t(f"companies_facet_{facet}"), facet, [], options=values,
+                format_func=companies.facet_format(facet, counts, names), placeholder=t("companies_facet_any"))
+params = companies.filters(selected, q)
+
+# 1. data
+rows = db.query("companies_list", **params)
+warehouse = db.warehouse_id()
+one_city = selected["city"][0] if len(selected["city"]) == 1 else companies.DEFAULT_CITY
+documented = db.query("companies_documented", city=one_city)
+if documented.empty:
+    one_city = companies.DEFAULT_CITY
+    documented = db.query("companies_documented", city=one_city)
+
+# 2. documented against reported, the chart, the table
+if not documented.empty:
+    row = documented.iloc[0].to_dict()
+    city = names.get(one_city, one_city)
+    with st.container(border=True):
+        st.subheader(t("companies_box_documented_title", city=city))
+        st.markdown(f"**{ui.md_escape(companies.documented_sentence(row, city))}**")
+        left, right = st.columns(2)
+        with left:
+            st.metric(t("companies_reported_label", city=city), companies.reported_text(row))
+            if isinstance(row.get("reported_source_id"), str):
+                st.caption(t("companies_reported_caption", publisher=ui.md_escape(row["reported_publisher"]),
+                             as_of=ui.md_escape(row["reported_as_of"])))
+                ui.sources_popover([row["reported_source_id"]], {row["reported_source_id"]: row["reported_quote"]},
+                                   key="companies_reported")
+        with right:
+            st.metric(t("companies_documented_label", city=city), str(int(row["documented"])))
+            st.caption(t("companies_documented_caption"))
+            ui.sources_popover(ui.split_ids(row["documented_source_ids"]), key="companies_documented")
+
+by = ui.url_widget(st.segmented_control, t("companies_by_label"), "by", "type", options=list(companies.CHART_BY),
+                   format_func=lambda b: t(f"companies_by_{b}", lang), selection_mode="single") or "type"
+chart, figure = companies.cached_chart(warehouse, params, by, lang)
+selection = ui.chart_box(
+    "companies_chart", t(f"companies_box_chart_title_{by}"), companies.chart_takeaway(chart, by), figure,
+    companies.chart_table(chart, by), ui.split_ids(chart["source_ids"].tolist()), on_select="rerun")
+clicked = companies.value_from_points(selection.selection.points if selection is not None else [])
+if clicked and st.session_state.get("companies_clicked") != clicked:
+    # a click on a bar filters the page to that type or decade
+    st.session_state["companies_clicked"] = clicked
+    st.query_params[by] = clicked
+    st.rerun()
+
+with st.container(border=True):
+    st.subheader(t("companies_box_table_title", n=len(rows)))
+    st.caption(t("companies_table_hint"))
+    table = companies.companies_table(rows)
+    event = st.dataframe(
+        table, hide_index=True, width="stretch", key="companies_table", on_select="rerun",
+        selection_mode="single-row", placeholder=t("no_data"),
+        column_order=[c for c in table.columns if c != "company_id"],
+        column_config={
+            t("companies_col_founded"): st.column_config.NumberColumn(format="%d"),
+            t("companies_col_listing"): st.column_config.TextColumn(),
+            t("col_url"): st.column_config.LinkColumn(display_text="🔗"),
+        })
+    picked_rows = event.selection.rows if event is not None else []
+    if picked_rows:
+        company = table["company_id"].iloc[picked_rows[0]]
+        if st.session_state.get("companies_picked") != company:
+            st.session_state["companies_picked"] = company
+            st.query_params["company"] = company
+            st.rerun()
+    ui.sources_popover(rows["source_id"].tolist(), dict(zip(rows["source_id"], rows["quote"])), key="companies_table")
+
+# 3. the profile of one company, with its source
+with st.container(border=True):
+    st.subheader(t("companies_profile_title"))
+    ids = rows["company_id"].tolist() + [c for c in everyone["company_id"] if c not in set(rows["company_id"])]
+    labels = dict(zip(everyone["company_id"], [name(r) for r in everyone.to_dict("records")]))
+    company = ui.url_widget(st.selectbox, t("companies_profile_label"), "company", "", options=[""] + ids,
+                            format_func=lambda c: labels.get(c, t("companies_profile_none", lang)))
+    if company:
+        profile = db.query("companies_profile", company=company).iloc[0].to_dict()
+        st.markdown(f"### {ui.md_escape(name(profile))}")
+        st.markdown("\n".join(f"- **{ui.md_escape(label)}**: {ui.md_escape(value)}"
+                              for label, value in companies.profile_fields(profile)))
+        claims = db.query("claims_for_entity", entity_type="company", entity_id=company, metrics=[])
+        ui.sources_popover([profile["source_id"], *claims["source_id"].tolist()],
+                           {profile["source_id"]: profile["quote"], **dict(zip(claims["source_id"], claims["quote"]))},
+                           key="companies_profile")
+    else:
+        st.caption(t("companies_profile_hint"))

@@ -1,0 +1,89 @@
+"""Co-productions: which countries make films together, when, and how much of it is documented."""
+
+import streamlit as st
+
+from filmdash import coproductions as cp
+from filmdash import db, exports, ui
+from filmdash.i18n import language, name, t
+
+ui.warehouse_or_stop()
+lang = language()
+st.title(t("coproductions_title"))
+st.markdown(t("coproductions_intro"))
+
+# 0. filters (all in the URL)
+options = db.query("coproductions_options")
+span = options[options["kind"] == "years"].iloc[0]
+countries = options[options["kind"] == "country"]
+country_names = {r["value"]: f"{name(r) or r['value']} ({r['titles']})" for r in countries.to_dict("records")}
+statuses = [s for s in cp.STATUSES if s in set(options.loc[options["kind"] == "status", "value"])]
+cols = st.columns([2, 2, 3])
+with cols[0]:
+    years = cp.year_range_widget(t("coproductions_filter_years"), "years", int(span["first_year"]),
+                                 int(span["last_year"]))
+with cols[1]:
+    picked_statuses = ui.url_widget(st.multiselect, t("coproductions_filter_status"), "status", [], statuses,
+                                    format_func=cp.status_label, placeholder=t("coproductions_filter_all"))
+with cols[2]:
+    picked_countries = ui.url_widget(st.multiselect, t("coproductions_filter_country"), "country", [],
+                                     list(country_names), format_func=country_names.get,
+                                     placeholder=t("coproductions_filter_all"))
+filters = cp.Filters(years[0], years[1], tuple(picked_statuses), tuple(picked_countries))
+year = cp.parse_year(ui.param("year"))
+
+# 1. data
+titles = db.query("coproductions_titles", year=year, **filters.params())
+documented = db.query("documented_vs_reported")
+sco = documented[documented["measure"] == cp.SCO_MEASURE]
+sco_row = sco.iloc[0] if not sco.empty else None
+sco_titles = db.query("coproductions_sco_since_2020")
+claim_sources = db.query("sources_by_id", ids=[sco_row["source_id"]]) if sco_row is not None \
+    and isinstance(sco_row["source_id"], str) else None
+
+# 2. charts
+left, right = st.columns([3, 2])
+with left:
+    figure, takeaway, table, ids = cp.network_view(db.warehouse_id(), filters, lang)
+    ui.chart_box("coproductions_network", t("coproductions_box_network_title"), takeaway, figure, table, ids)
+with right:
+    figure, takeaway, table, ids = cp.by_year_view(db.warehouse_id(), filters, year, lang)
+    selection = ui.chart_box("coproductions_by_year", t("coproductions_box_by_year_title"), takeaway, figure,
+                             table, ids, on_select="rerun")
+    st.caption(t("coproductions_by_year_hint"))
+    clicked = cp.clicked_year(selection)
+    if clicked != st.session_state.get("coproductions_last_click"):
+        st.session_state["coproductions_last_click"] = clicked
+        if clicked is not None and clicked != year:
+            ui.set_param("year", str(clicked))
+            st.rerun()
+
+reported_ids = [sco_row["source_id"]] if sco_row is not None and isinstance(sco_row["source_id"], str) else []
+ui.chart_box(
+    "coproductions_documented", t("coproductions_box_documented_title"), cp.documented_takeaway(sco_row),
+    cp.documented_figure(int(sco_row["documented"]) if sco_row is not None else 0,
+                         sco_row["reported"] if sco_row is not None else None,
+                         sco_row["qualifier"] if sco_row is not None else None),
+    cp.sco_titles_table(sco_titles), reported_ids + sco_titles["source_id"].tolist(),
+    {sco_row["source_id"]: sco_row["quote"]} if reported_ids else None)
+st.info(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
+                           and not claim_sources.empty else None), icon="ℹ️")
+
+with st.container(border=True):
+    st.subheader(t("coproductions_box_list_title"))
+    st.markdown(f"**{ui.md_escape(cp.titles_takeaway(titles, year))}**")
+    if year is not None:
+        chip, clear = st.columns([3, 1])
+        chip.caption(t("coproductions_year_filter_on", year=year))
+        if clear.button(t("coproductions_clear_year"), key="coproductions_clear_year"):
+            ui.set_param("year", None)
+            st.rerun()
+    table = cp.titles_table(titles)
+    st.dataframe(table, hide_index=True, width="stretch", column_config={
+        t("coproductions_col_source"): st.column_config.LinkColumn(display_text=t("coproductions_open_source"))})
+    dl, rows = st.columns([1, 3])
+    dl.download_button(t("download_csv"), exports.csv_bytes(table), file_name="coproductions.csv", mime="text/csv",
+                       key="coproductions_list_csv", on_click="ignore")
+    rows.caption(t("download_rows", n=len(table)))
+    # 3. sources
+    ui.sources_popover(cp.source_ids(titles, "source_id", "country_source_ids"), cp.quotes(titles),
+                       key="coproductions_list")

@@ -1,0 +1,138 @@
+"""The Sources page on the shipped warehouse: every section and language, exact counts against SQL."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from filmdash import db
+from filmdash.sources import SECTIONS
+from tests.app.apptest import in_root, rerun
+
+# AppTest's switch_page runs pages/<page>.py without app.py (so ?lang= is never applied); this runs the
+# page inside the same frame app.py gives it: the language chosen first, then the page script.
+FRAME = """
+import runpy
+from filmdash import ui
+ui.choose_language()
+runpy.run_path("pages/sources.py", run_name="__main__")
+"""
+
+
+def run_sources(**query) -> AppTest:
+    with in_root():
+        at = AppTest.from_string(FRAME, default_timeout=90)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def sql(query: str, params=None):
+    """An independent query on the same warehouse (not the page's .sql files)."""
+    cursor = db.connection().cursor()
+    try:
+        return cursor.execute(query, params).fetchall()
+    finally:
+        cursor.close()
+
+
+def one(query: str, params=None):
+    return sql(query, params)[0][0]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hans", "zh-Hant"])
+@pytest.mark.parametrize("section", SECTIONS)
+def test_every_section_renders_in_every_language(section, lang):
+    at = run_sources(lang=lang, sources_section=section)
+    assert at.button_group[0].value == section
+    assert len(at.dataframe) >= 1
+
+
+def test_bibliography_lists_every_source_and_search_narrows_it_exactly():
+    at = run_sources()
+    assert len(at.dataframe[0].value) == one("SELECT count(*) FROM sources")
+    at.text_input[0].input("Telegraph")
+    at = rerun(at)
+    assert at.query_params["sources_q"] in ("Telegraph", ["Telegraph"])
+    expected = one("SELECT count(*) FROM sources WHERE contains(lower(concat_ws(' ', source_id, publisher, title, url)),"
+                   " 'telegraph')")
+    assert len(at.dataframe[0].value) == expected > 0
+
+
+def test_a_source_from_the_url_shows_the_rows_and_claims_it_supports():
+    at = run_sources(sources_source="seed-000", sources_q="seed")
+    assert at.text_input[0].value == "seed"
+    assert at.selectbox[0].value == "seed-000"
+    supported = at.dataframe[1].value
+    cited = one("SELECT sum(rows) FROM source_usage WHERE source_id = 'seed-000'")
+    assert len(supported) == cited
+    assert "uk-china-film-bureau-bradford" in supported["Row"].tolist()
+    claims = at.dataframe[2].value
+    assert len(claims) == one("SELECT count(*) FROM claims WHERE source_id = 'seed-000'")
+    assert set(claims["Seed article"]) == {"yes"}
+
+
+def test_conflicts_are_grouped_and_each_group_is_charted():
+    at = run_sources(sources_section="conflicts")
+    groups = one("SELECT count(DISTINCT (entity_type, entity_id, metric, unit, period_key)) FROM fct_claims "
+                 "WHERE in_conflict")
+    table = [d.value for d in at.dataframe if "Each value with its source" in d.value.columns][0]
+    assert len(table) == groups
+    assert at.selectbox[0].value == "city/hangzhou/animation_companies/count"
+    at = run_sources(sources_section="conflicts", sources_types="studio",
+                     sources_conflict="studio/oriental-movie-metropolis/sound_stages/count")
+    assert at.multiselect[0].value == ["studio"]
+    table = [d.value for d in at.dataframe if "Each value with its source" in d.value.columns][0]
+    assert set(table["About"]) == {"studio"}
+    assert len(table) == one("SELECT count(DISTINCT (entity_id, metric, unit, period_key)) FROM fct_claims "
+                             "WHERE in_conflict AND entity_type = 'studio'")
+    stages = one("SELECT count(*) FROM fct_claims WHERE in_conflict AND entity_id = 'oriental-movie-metropolis' "
+                 "AND metric = 'sound_stages'")
+    assert any(s.value.startswith("Oriental Movie Metropolis · Sound stages") for s in at.subheader)
+    assert len(at.get("plotly_chart")) == 1
+    omm = table[(table["Entity"] == "Oriental Movie Metropolis") & (table["Figure"] == "Sound stages")].iloc[0]
+    assert omm["Sources"] <= stages and omm["Each value with its source"].count(" | ") == stages - 1
+
+
+def test_uncorroborated_count_and_seed_filter():
+    at = run_sources(sources_section="uncorroborated")
+    n = one("SELECT count(*) FROM fct_claims WHERE NOT corroborated")
+    assert len(at.dataframe[0].value) == n
+    assert {m.label: m.value for m in at.metric}["Uncorroborated (one source)"] == str(n)
+    at.button_group[1].set_value("seeds")
+    at = rerun(at)
+    seeds = one("SELECT count(*) FROM fct_claims c JOIN sources s USING (source_id) "
+                "WHERE NOT c.corroborated AND s.kind = 'seed'")
+    assert len(at.dataframe[0].value) == seeds
+    assert set(at.dataframe[0].value["Seed article"]) == {"yes"}
+
+
+def test_coverage_and_documented_vs_reported():
+    at = run_sources(sources_section="coverage", sources_coverage_view="table")
+    coverage = at.dataframe[0].value
+    assert dict(zip(coverage["Table"], coverage["Rows"])) == dict(sql("SELECT table_name, rows FROM coverage"))
+    documented = at.dataframe[1].value
+    assert len(documented) == one("SELECT count(*) FROM documented_vs_reported")
+
+
+def test_data_dictionary_documents_every_column_and_filters_by_table():
+    at = run_sources(sources_section="dictionary")
+    columns = at.dataframe[1].value
+    assert len(columns) == one("SELECT count(*) FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'")
+    at = run_sources(sources_section="dictionary", sources_tables="events,partnerships")
+    assert at.multiselect[0].value == ["events", "partnerships"]
+    columns = at.dataframe[1].value
+    assert set(columns["Table"]) == {"events", "partnerships"}
+    assert len(columns) == one("SELECT count(*) FROM duckdb_columns() WHERE table_name IN ('events', 'partnerships')")
+    comment = columns[(columns["Table"] == "events") & (columns["Column"] == "event_id")]["Comment"].item()
+    assert comment == one("SELECT comment FROM duckdb_columns() WHERE table_name = 'events' AND column_name = 'event_id'")
+
+
+def test_input_files_with_checksums():
+    at = run_sources(sources_section="inputs", lang="zh-Hant")
+    files = at.dataframe[0].value
+    expected = dict(sql("SELECT path, sha256 FROM input_files"))
+    assert dict(zip(files["文件"], files["SHA-256"])) == expected
+    assert all(len(h) == 64 for h in expected.values())

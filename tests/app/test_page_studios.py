@@ -1,0 +1,113 @@
+"""The Studios page on the shipped warehouse: every language, the studio in the URL, exact figures.
+
+AppTest's switch_page() runs a page script on its own, without app.py (so without the language
+frame): `open_page` runs the same frame app.py draws (language, footer) and then the page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from filmdash import db
+from tests.app.apptest import ROOT, in_root, rerun
+
+FRAME = """
+import runpy
+import streamlit as st
+from filmdash import ui
+st.set_page_config(layout="wide")
+ui.choose_language()
+ui.frame_footer()
+runpy.run_path({page!r}, run_name="__main__")
+"""
+
+
+def open_page(**query) -> AppTest:
+    with in_root():
+        at = AppTest.from_string(FRAME.format(page=str(ROOT / "pages" / "studios.py")), default_timeout=90)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def warehouse(sql: str, params=None):
+    """An independent query on the published warehouse (not the page's .sql files)."""
+    cursor = db.connection().cursor()
+    try:
+        return cursor.execute(sql, params or []).fetchall()
+    finally:
+        cursor.close()
+
+
+def bold(at: AppTest) -> list[str]:
+    return [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**")]
+
+
+@pytest.mark.parametrize("lang, title, studio, stages", [
+    ("en", "Studio bases: what they built, by whose account", "Oriental Movie Metropolis (Qingdao)",
+     "Sound stages: 30 to 52, by source"),
+    ("zh-Hans", "影视基地：建成了什么，谁说的", "青岛东方影都 (青岛)", "摄影棚数量：30至52（按来源）"),
+    ("zh-Hant", "影視基地：建成了什麼，誰說的", "青島東方影都 (", "攝影棚數量：30至52（按來源）"),
+])
+def test_default_studio_in_every_language(lang, title, studio, stages):
+    at = open_page(lang=lang)
+    assert at.title[0].value == title
+    assert at.selectbox(key="url_studio").value == "oriental-movie-metropolis"
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[0].startswith(studio)
+    assert stages in subheaders
+
+
+def test_conflicting_claims_are_all_listed_never_averaged():
+    at = open_page(studio_sound_stages_view="table")
+    tables = [d.value for d in at.dataframe]
+    stages = next(t for t in tables if "Sources disagree" in t.columns and len(t) == 12)
+    expected = warehouse("""SELECT count(*), count(DISTINCT value_base) FROM fct_claims
+                            WHERE entity_type = 'studio' AND entity_id = 'oriental-movie-metropolis'
+                              AND metric = 'sound_stages'""")[0]
+    assert expected == (12, 4)
+    assert sorted(set(stages["Value"])) == ["30", "40", "52", "about 40", "planned 30", "planned 45"]
+    assert "**12 sources give 4 different figures for Sound stages; none is picked, all are shown. " \
+           "1 claim(s) rest on one source only.**" in bold(at)
+
+
+def test_seed_hotel_subsidy_is_marked_uncorroborated():
+    at = open_page(studio_incentives_view="table")
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert warnings == ["Hotel subsidy share of about 40% is uncorroborated: it appears only in a seed article "
+                        "(Bastille Post (China Media Group / CGTN), Aug 2025), and no other source states it."]
+    table = next(d.value for d in at.dataframe if "Applies to" in d.value.columns)
+    hotel = table[table["Figure"] == "Hotel subsidy share"]
+    assert hotel["Corroborated"].tolist() == ["uncorroborated (one source)"]
+    assert warehouse("""SELECT corroborated FROM fct_claims WHERE metric = 'hotel_subsidy_share'
+                        AND entity_id = 'oriental-movie-metropolis'""") == [(False,)]
+
+
+def test_picking_a_studio_changes_the_page_and_the_url():
+    at = open_page()
+    at.selectbox(key="url_studio").set_value("versa-leeds-studios")
+    at = rerun(at)
+    assert at.query_params["studio"] in ("versa-leeds-studios", ["versa-leeds-studios"])
+    assert at.subheader[0].value == "Versa Leeds Studios (Leeds)"
+    n = warehouse("SELECT count(DISTINCT production_id) FROM production_locations WHERE studio_id = 'versa-leeds-studios'")
+    assert n == [(2,)]
+    assert "**2 productions documented as shot at Versa Leeds Studios, 2023–2023; a source dates the shoot for 0 of " \
+           "them.**" in bold(at)
+    # GB incentives apply to a Leeds base
+    assert any("Production incentive rate of 53%" in w.value for w in at.warning)
+
+
+def test_url_round_trip_and_comparison_table():
+    at = open_page(studio="hengdian-world-studios", studios_comparison_view="table")
+    assert at.selectbox(key="url_studio").value == "hengdian-world-studios"
+    table = next(d.value for d in at.dataframe if "Productions documented" in d.value.columns)
+    rows = dict(zip(table["Studio base"], zip(table["Productions documented"], table["Figures reported (claims)"])))
+    expected = warehouse("""SELECT s.name_en,
+        (SELECT count(DISTINCT production_id) FROM production_locations l WHERE l.studio_id = s.studio_id),
+        (SELECT count(*) FROM claims c WHERE c.entity_type = 'studio' AND c.entity_id = s.studio_id)
+        FROM studios s""")
+    assert rows == {name: (p, c) for name, p, c in expected}
+    assert rows["Oriental Movie Metropolis"] == (10, 52)

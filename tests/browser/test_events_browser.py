@@ -1,0 +1,37 @@
+"""The Events page in headless Chromium, offline: the timeline draws, a click narrows the rows."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("query, name, title", [
+    ("", "events-en", "Events and partnerships"),
+    ("?lang=zh-Hant", "events-zh-Hant", "活動與合作"),
+])
+def test_events_offline(open_page, query, name, title):
+    page = open_page("/events" + query)
+    p = page.page
+    assert p.locator("[data-testid=stException]").count() == 0
+    p.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=20_000)
+    assert p.locator(".js-plotly-plot .scatterlayer path.point").count() >= 20
+    assert p.locator(".js-plotly-plot .legend .traces").count() >= 4
+    shot = page.screenshot(name)
+    assert shot.stat().st_size > 20_000
+    assert p.locator("h1").first.inner_text().strip() == title
+    assert page.external == [], page.external
+    assert page.errors == []
+
+
+def test_clicking_a_marker_narrows_the_rows_to_its_city(open_page):
+    page = open_page("/events?events_city=hong-kong")
+    p = page.page
+    p.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=20_000)
+    p.locator(".js-plotly-plot .scatterlayer path.point").first.click(force=True)
+    p.wait_for_timeout(1500)
+    page.wait_drawn()
+    assert "events_focus=hong-kong" in p.url
+    assert p.locator("[data-testid=stAlert]").filter(has_text="Hong Kong").count() == 1
+    assert page.external == []
