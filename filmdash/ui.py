@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from filmdash import db, exports
-from filmdash.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, set_language, t
+from filmdash.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
 
 # Every plotly chart goes through plotly_chart(): base maps are served by this app, never a CDN.
 PLOTLY_CONFIG = {
@@ -179,7 +179,7 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
         st.subheader(title)
         st.markdown(f"**{md_escape(takeaway)}**")
         view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", views[0], views,
-                          format_func=lambda v: t(f"view_{v}"), label_visibility="collapsed",
+                          format_func=lambda v, lang=language(): t(f"view_{v}", lang), label_visibility="collapsed",
                           selection_mode="single") or views[0]
         if view == "chart":
             selection = plotly_chart(figure, key=f"{box_id}_chart", alt=takeaway, on_select=on_select)
