@@ -2,37 +2,16 @@
 
 from __future__ import annotations
 
-from unittest import mock
-
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from filmdash import db
-from tests.app.apptest import ROOT, in_root, rerun
-
-_init = PagesManager.__init__
-
-
-def _as_the_server_does(self, *args, **kwargs):
-    """A running server drops the pages/ folder (v1) mode once app.py calls st.navigation; AppTest
-    resets it before every run, and would then run the page alone, without app.py's frame
-    (language, sidebar). Keep it off, as the server does."""
-    _init(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
+from tests.app.apptest import rerun, run_app
 
 
 def open_page(page: str, **query) -> AppTest:
     """Open /<page> as a browser would: app.py's frame (language from ?lang=) around the page."""
-    with in_root(), mock.patch.object(PagesManager, "__init__", _as_the_server_does):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        at.switch_page(f"pages/{page}.py")
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app(f"/{page}", **query)
 
 
 def open_cities(**query) -> AppTest:
@@ -40,8 +19,7 @@ def open_cities(**query) -> AppTest:
 
 
 def again(at: AppTest) -> AppTest:
-    with mock.patch.object(PagesManager, "__init__", _as_the_server_does):
-        return rerun(at)
+    return rerun(at)
 
 
 def sql(text: str):

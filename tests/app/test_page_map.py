@@ -4,42 +4,20 @@ computed by independent SQL, URL round trips, the click selection through the UR
 from __future__ import annotations
 
 import json
-from unittest import mock
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from filmdash import db
-from tests.app.apptest import ROOT, in_root
-
-_init = PagesManager.__init__
-
-
-def _as_the_server_does(self, *args, **kwargs):
-    """AppTest would run the page alone (pages/ folder mode) without app.py's frame; the server
-    leaves that mode once app.py calls st.navigation. Keep it off, as the server does."""
-    _init(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
+from tests.app.apptest import rerun, run_app
 
 
 def open_map(**query) -> AppTest:
-    with in_root(), mock.patch.object(PagesManager, "__init__", _as_the_server_does):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        at.switch_page("pages/map.py")
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app("/map", **query)
 
 
 def again(at: AppTest) -> AppTest:
-    with in_root(), mock.patch.object(PagesManager, "__init__", _as_the_server_does):
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return rerun(at)
 
 
 def sql(text: str, params: list | None = None) -> list[tuple]:

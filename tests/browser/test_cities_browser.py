@@ -9,10 +9,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("query, name", [("", "en"), ("?lang=zh-Hant", "zh-Hant")])
 def test_cities_offline(open_page, query, name):
-    # A freshly started server runs a deep link without app.py's frame (Streamlit's pages/ folder
-    # mode, until app.py has run once): reported to the lead; open the root first so this tests the page.
-    page = open_page("/" + query)
-    page.open("/cities" + query)
+    page = open_page("/cities" + query)  # a deep link, straight to the page (filmdash.serve)
     p = page.page
     assert p.locator("[data-testid=stException]").count() == 0
     p.wait_for_selector(".js-plotly-plot .bars path", timeout=20_000)

@@ -1,8 +1,7 @@
 """The Co-productions page in headless Chromium with the network cut off: charts drawn, nothing fetched.
 
-Chinese is reached the way a reader reaches it: the app's frame (from /, browser locale zh-TW) and
-the sidebar navigation. (A URL opened directly on /coproductions is served from the pages/ folder
-without app.py's frame, so ?lang= is not applied there: reported to the lead.)
+English by a deep link; Traditional Chinese the way a reader at FilMart reaches it: from /, with the
+browser's locale zh-TW, through the sidebar navigation (the language follows across the switch).
 """
 
 from __future__ import annotations

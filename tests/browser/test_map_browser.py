@@ -46,12 +46,7 @@ def expected_counts() -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def warm(browser, server):
-    """Open / once first. On a fresh server, a session whose first URL is a sub-page gets
-    Streamlit's pages/-folder page alone, without app.py's frame (language, layout), until some
-    session has run app.py's st.navigation (reported to the lead; see the final report)."""
-    page = Page(browser, server)
-    page.open("/")
-    page.close()
+    """The server, with no page opened first: deep links go straight through app.py."""
     return server
 
 
