@@ -401,3 +401,18 @@ def year_range_widget(label: str, name_: str, lo: int, hi: int) -> tuple[int, in
         return lo, hi
     value = st.slider(label, min_value=lo, max_value=hi, step=1, key=key, on_change=sync)
     return int(value[0]), int(value[1])
+
+
+@lru_cache(maxsize=64)
+def network_map(warehouse: str, filters: Filters, lang: str):
+    """The same links on the offline world map (the chart box's Map view): arcs between country
+    points, width by titles, for the filtered years and statuses (and countries, when picked)."""
+    from filmdash import maps
+
+    links = db.query("map_links", year_from=filters.year_from, year_to=filters.year_to,
+                     statuses=list(filters.statuses))
+    if filters.countries:
+        links = links[links["country_a"].isin(filters.countries) | links["country_b"].isin(filters.countries)]
+    empty = db.query("map_places", kinds=[])
+    return maps.map_figure(db.query("map_cities"), db.query("map_sco"), links, empty, layers=["links"],
+                           lang=lang, height=520)

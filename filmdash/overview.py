@@ -117,6 +117,7 @@ class OverviewContent:
     by_year_takeaway: str
     by_year_figure: object
     by_year_sources: list[str]
+    by_year_map: object
     stages: pd.DataFrame
     stages_title: str
     stages_takeaway: str
@@ -131,7 +132,7 @@ class OverviewContent:
 def content(warehouse: str, lang: str) -> OverviewContent:
     """Everything the Overview shows, built once per warehouse and language (figures included:
     building plotly figures is most of a rerun's cost)."""
-    from filmdash import charts, db, takeaways
+    from filmdash import charts, db, maps, takeaways
 
     counts = db.query("headline_counts")
     documented = db.query("documented_vs_reported")
@@ -145,6 +146,9 @@ def content(warehouse: str, lang: str) -> OverviewContent:
         by_year_takeaway=takeaways.cities_of_film(by_year, lang),
         by_year_figure=charts.cities_of_film_by_year(by_year, lang),
         by_year_sources=sorted({i for v in by_year["source_ids"] for i in _ids(v)}),
+        by_year_map=maps.map_figure(db.query("map_cities"), db.query("map_sco"),
+                                    db.query("map_links", year_from=1900, year_to=2100, statuses=[]),
+                                    db.query("map_places", kinds=[]), layers=["cities"], lang=lang, height=520),
         stages=stages,
         stages_title=t("box_omm_stages_title", lang, range=claim_range(stages, lang)),
         stages_takeaway=takeaways.claims_spread(stages, t("metric_sound_stages", lang), lang),

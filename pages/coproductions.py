@@ -44,7 +44,8 @@ claim_sources = db.query("sources_by_id", ids=[sco_row["source_id"]]) if sco_row
 left, right = st.columns([3, 2])
 with left:
     figure, takeaway, table, ids = cp.network_view(db.warehouse_id(), filters, lang)
-    ui.chart_box("coproductions_network", t("coproductions_box_network_title"), takeaway, figure, table, ids)
+    ui.chart_box("coproductions_network", t("coproductions_box_network_title"), takeaway, figure, table, ids,
+                 map_figure=cp.network_map(db.warehouse_id(), filters, lang))
 with right:
     figure, takeaway, table, ids = cp.by_year_view(db.warehouse_id(), filters, year, lang)
     selection = ui.chart_box("coproductions_by_year", t("coproductions_box_by_year_title"), takeaway, figure,

@@ -21,7 +21,7 @@ for col, card in zip(st.columns(len(view.cards)), view.cards):
 
 # 3. charts, each a chart box with its table, sources and download
 ui.chart_box("cities_of_film", t("box_cities_of_film_title"), view.by_year_takeaway, view.by_year_figure,
-             view.by_year, view.by_year_sources)
+             view.by_year, view.by_year_sources, map_figure=view.by_year_map)
 left, right = st.columns(2)
 with left:
     ui.chart_box("omm_stages", view.stages_title, view.stages_takeaway, view.stages_figure,

@@ -121,3 +121,18 @@ def test_list_has_every_field():
     row = table.iloc[0]
     assert row["英文片名"] == "Delbirim" and row["中文片名"] == "無數據"
     assert row["參與國家"] == "吉爾吉斯、烏茲別克" and row["年份含義"] == "在吉爾吉斯上映的年份"
+
+
+def test_network_box_has_a_map_view_with_the_filtered_links():
+    import json
+
+    from tests.app.apptest import run_app
+
+    at = run_app("/coproductions", coproductions_network_view="map", country="IN")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    geo = [s for s in specs if any(tr.get("type") == "scattergeo" for tr in s["data"])]
+    assert len(geo) == 1
+    expected = db.query("map_links", year_from=1900, year_to=2100, statuses=[])
+    expected = expected[(expected["country_a"] == "IN") | (expected["country_b"] == "IN")]
+    lines = [tr for tr in geo[0]["data"] if tr.get("mode") == "lines"]
+    assert len(lines) == len(expected) > 0

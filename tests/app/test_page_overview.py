@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from filmdash import db
@@ -62,3 +64,15 @@ def test_switching_language_writes_the_url():
     at = rerun(at)
     assert at.query_params["lang"] in ("zh-Hant", ["zh-Hant"])
     assert "聯合國教科文組織電影之都" in {m.label for m in at.metric}
+
+
+def test_cities_of_film_box_has_a_map_view():
+    at = run_app(cities_of_film_view="map")
+    charts = list(at.get("plotly_chart"))
+    specs = [json.loads(c.proto.spec) for c in charts]
+    geo = [s for s in specs if any(tr.get("type") == "scattergeo" for tr in s["data"])]
+    assert len(geo) == 1
+    cities = [tr for tr in geo[0]["data"] if tr.get("name") == "UNESCO Cities of Film"]
+    assert len(cities) == 1
+    assert len(cities[0]["customdata"]) == 28  # 29 Cities of Film; Vicente López has no GeoNames match
+    assert not any(tr.get("type") == "choropleth" for tr in geo[0]["data"])  # only the cities layer
