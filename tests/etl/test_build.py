@@ -178,3 +178,16 @@ def test_build_if_stale_skips_unchanged_inputs(mini, tmp_path):
         f.write("qingdao-week-2024,Qingdao Film and TV Week 2024,,,film-week,qingdao,2024,,,,held,,s-news,2024\n")
     third = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     assert "Published" in third.stdout and current_path(out) != published
+
+
+def test_a_claim_repeated_from_the_same_source_is_refused(mini, tmp_path):
+    path = mini / "claims" / "claims.csv"
+    path.write_text(path.read_text(encoding="utf-8") +
+                    "c-hz-700-again,city,hangzhou,film_companies,700,,count,,2019,more-than,s-seed,700 again\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        build(mini, tmp_path / "out", root=tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        "warehouse: check failed: no source is counted twice for the same claim (same entity, metric, value, "
+        "unit and date) (1 row(s) violate it)"]
+    assert current_path(tmp_path / "out") is None
