@@ -1,14 +1,20 @@
 """The Sources page's content: bibliography, conflicts, uncorroborated claims, coverage, dictionary.
 
-Pure builders: query results in, reader-facing tables, sentences and labels out.
+Pure builders: query results in, reader-facing tables, sentences and labels out; then the views a
+section shows, cached by their inputs (warehouse, filters, language) so a rerun rebuilds nothing.
 """
 
 from __future__ import annotations
 
-import pandas as pd
+from functools import lru_cache
 
+import pandas as pd
+import plotly.graph_objects as go
+
+from filmdash import charts, db, exports, takeaways
 from filmdash.events import claim_value, date_label
 from filmdash.i18n import language, missing, name, number, t
+from filmdash.style import OKABE_ITO, base_layout
 
 SECTIONS = ("bibliography", "conflicts", "uncorroborated", "coverage", "dictionary", "inputs")
 ENTITY_TYPES = ("city", "country", "studio", "company", "organisation", "event", "production")
@@ -119,18 +125,28 @@ def conflict_groups(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFram
     return pd.DataFrame(out, columns=columns)
 
 
+def _group_label(first: dict, lang: str, with_count: bool = True) -> str:
+    period = f" {int(first['period_key'])}" if not missing(first["period_key"]) else ""
+    if not with_count:
+        return f"{entity_name(first, lang)} · {name(first, 'label', lang) or first['metric']}{period}"
+    return t("sources_group_label", lang, entity=entity_name(first, lang),
+             metric=(name(first, "label", lang) or first["metric"]) + period, n=int(first["n_values_reported"]))
+
+
 def group_label(frame: pd.DataFrame, key: str, lang: str | None = None, with_count: bool = True) -> str:
     """'Oriental Movie Metropolis · Sound stages (4 values)': how a disputed figure is named in a picker."""
     lang = lang or language()
     group = frame[frame["group_key"] == key]
     if group.empty:
         return key
-    first = group.iloc[0].to_dict()
-    period = f" {int(first['period_key'])}" if not missing(first["period_key"]) else ""
-    if not with_count:
-        return f"{entity_name(first, lang)} · {name(first, 'label', lang) or first['metric']}{period}"
-    return t("sources_group_label", lang, entity=entity_name(first, lang),
-             metric=(name(first, "label", lang) or first["metric"]) + period, n=int(first["n_values_reported"]))
+    return _group_label(group.iloc[0].to_dict(), lang, with_count)
+
+
+def group_labels(frame: pd.DataFrame, lang: str | None = None) -> dict[str, str]:
+    """{group key: picker label} for every disputed figure, in the query's order, in one pass."""
+    lang = lang or language()
+    firsts = frame.drop_duplicates("group_key").to_dict("records")
+    return {r["group_key"]: _group_label(r, lang) for r in firsts}
 
 
 def uncorroborated_summary(counts: pd.DataFrame, lang: str | None = None) -> str:
@@ -223,3 +239,86 @@ def inputs_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
         t("sources_col_rows", lang): frame["rows"].astype(int),
         t("sources_col_sha256", lang): frame["sha256"],
     })
+
+
+def by_year_figure(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
+    """Stacked bars: sources by year of publication, one colour per kind; undated sources last."""
+    lang = lang or language()
+    undated = t("undated", lang)
+    years = [str(int(y)) for y in sorted(frame["year"].dropna().unique())] + (
+        [undated] if frame["year"].isna().any() else [])
+    fig = go.Figure()
+    for i, kind in enumerate(k for k in SOURCE_KINDS + tuple(sorted(set(frame["kind"]) - set(SOURCE_KINDS)))
+                             if k in set(frame["kind"])):
+        part = frame[frame["kind"] == kind]
+        counts = {undated if missing(y) else str(int(y)): int(n) for y, n in zip(part["year"], part["sources"])}
+        fig.add_trace(go.Bar(x=years, y=[counts.get(y, 0) for y in years], name=kind_label(kind, lang),
+                             marker_color=OKABE_ITO[i % len(OKABE_ITO)], customdata=[kind] * len(years),
+                             hovertemplate=f"%{{x}}: %{{y}} ({kind_label(kind, lang)})<extra></extra>"))
+    fig.update_layout(**base_layout(height=300), barmode="stack", legend={"orientation": "h", "y": -0.25})
+    fig.update_xaxes(type="category", title_text=t("sources_axis_published", lang))
+    fig.update_yaxes(title_text=t("sources_axis_sources", lang), rangemode="tozero", gridcolor="#E5E7EB")
+    return fig
+
+
+def by_year_takeaway(frame: pd.DataFrame, lang: str | None = None) -> str:
+    """'365 sources, published 2005–2026; 69 undated. Most are news (266).'"""
+    lang = lang or language()
+    if frame.empty:
+        return t("takeaway_no_data", lang)
+    dated = frame.dropna(subset=["year"])
+    kinds = frame.groupby("kind")["sources"].sum().sort_values(ascending=False, kind="stable")
+    kinds = kinds[kinds == kinds.max()].sort_index()
+    return t("sources_by_year_takeaway", lang, n=int(frame["sources"].sum()),
+             first=int(dated["year"].min()) if not dated.empty else t("no_data", lang),
+             last=int(dated["year"].max()) if not dated.empty else t("no_data", lang),
+             undated=int(frame[frame["year"].isna()]["sources"].sum()), kind=kind_label(kinds.index[0], lang),
+             top=int(kinds.iloc[0]))
+
+
+def by_year_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    lang = lang or language()
+    return pd.DataFrame({
+        t("sources_col_published", lang): [t("undated", lang) if missing(y) else str(int(y)) for y in frame["year"]],
+        t("sources_col_kind", lang): [kind_label(k, lang) for k in frame["kind"]],
+        t("sources_col_count", lang): frame["sources"].astype(int),
+    })
+
+
+# --- the sections' views, cached by their inputs ---------------------------------------------------
+
+@lru_cache(maxsize=32)
+def conflicts_view(warehouse: str, entity_types: tuple[str, ...], lang: str) -> tuple:
+    """(claims in conflict, one row per disputed figure, {group key: label}, the claims table, and the
+    two tables' CSV bytes) for some entity types. Callers must not change the frames (shared)."""
+    conflicts = db.query("sources_claims", source_id="", conflicts=True, uncorroborated=False, seeds=False,
+                         entity_types=list(entity_types))
+    groups = conflict_groups(conflicts, lang).drop(columns=["group_key"])
+    table = claims_table(conflicts, lang)
+    return conflicts, groups, group_labels(conflicts, lang), table, exports.csv_bytes(groups), exports.csv_bytes(table)
+
+
+@lru_cache(maxsize=256)
+def conflict_view(warehouse: str, entity_types: tuple[str, ...], key: str, lang: str) -> tuple:
+    """(title, takeaway, figure, table, source ids, quotes) for one disputed figure's chart box."""
+    conflicts = conflicts_view(warehouse, entity_types, lang)[0]
+    group = conflicts[conflicts["group_key"] == key]
+    return (group_label(group, key, lang), takeaways.claims_spread(group, group_label(group, key, lang, False), lang),
+            charts.claims_side_by_side(group, lang), claims_table(group, lang), group["source_id"].tolist(),
+            dict(zip(group["source_id"], group["quote"])))
+
+
+@lru_cache(maxsize=8)
+def coverage_view(warehouse: str, lang: str) -> tuple:
+    """(takeaway, figure, table) of rows and sources per table."""
+    coverage = db.query("sources_coverage")
+    labels = {"rows": t("sources_col_rows", lang), "sources": t("sources_col_sources", lang)}
+    return (coverage_takeaway(coverage, lang), charts.grouped_bars(coverage, "table_name", ["rows", "sources"],
+                                                                   labels, lang), coverage_table(coverage, lang))
+
+
+@lru_cache(maxsize=64)
+def by_year_view(warehouse: str, search: str, kinds: tuple[str, ...], lang: str) -> tuple:
+    """(takeaway, figure, table) of the bibliography's sources by year and kind, with its filters."""
+    frame = db.query("sources_by_year", search=search, kinds=list(kinds))
+    return by_year_takeaway(frame, lang), by_year_figure(frame, lang), by_year_table(frame, lang)

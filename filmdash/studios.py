@@ -2,7 +2,7 @@
 reports them (never averaged), the incentives that apply to it, and the bases side by side.
 
 Pure builders first (DataFrames in, figures, sentences and tables out), then figures cached by
-their inputs (warehouse, studio, language).
+their inputs (warehouse, studio, fact, language); a fact's figure is built only when it is shown.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash import charts, db
+from filmdash import charts, db, exports
 from filmdash.i18n import date_text, language, name, number, t
 from filmdash.style import MUTED, OKABE_ITO, base_layout
 
@@ -211,6 +211,27 @@ def fact_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figure:
     return text_claims_figure(claims, lang)
 
 
+def facts_summary(claims: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """Every claim of every fact, one row each, a fact's claims next to each other (never averaged):
+    all of a studio's figures are read at once; only the fact picked below is charted."""
+    lang = lang or language()
+    order = {m: i for i, m in enumerate(fact_groups(claims))}
+    facts = claims[claims["metric"].isin(list(order))]
+    facts = facts.assign(_order=facts["metric"].map(order)).sort_values("_order", kind="stable")
+    records = facts.to_dict("records")
+    return pd.DataFrame({
+        t("studios_col_metric", lang): [metric_label(r, lang) for r in records],
+        t("col_value", lang): [value_text(r["value_base"], r["unit"], r["qualifier"], r["value_text"], lang)
+                               for r in records],
+        t("col_publisher", lang): [r["publisher"] for r in records],
+        t("col_as_of", lang): [date_text(r["as_of"], lang) for r in records],
+        t("col_corroborated", lang): [t("yes", lang) if r["corroborated"] else t("uncorroborated", lang)
+                                      for r in records],
+        t("studios_col_in_conflict", lang): [t("studios_conflict_yes", lang) if r["in_conflict"]
+                                             else t("studios_conflict_no", lang) for r in records],
+    })
+
+
 # --- incentives ----------------------------------------------------------------------------------
 
 def incentives_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figure:
@@ -293,18 +314,33 @@ def studio_sources(studios: pd.DataFrame) -> list[str]:
 
 # --- cached by their inputs ----------------------------------------------------------------------
 
+def _studio_claims(studio_id: str) -> pd.DataFrame:
+    return db.query("claims_for_entity", entity_type="studio", entity_id=studio_id, metrics=[])
+
+
+@lru_cache(maxsize=64)
+def facts_overview(warehouse: str, studio_id: str, lang: str) -> tuple:
+    """(metrics in reading order, {metric: label}, the table of every claim, its CSV, source ids, quotes):
+    the fact picker and the side-by-side table. No figure is built here."""
+    claims = _studio_claims(studio_id)
+    metrics = fact_groups(claims)
+    labels = {m: metric_label(claims[claims["metric"] == m].iloc[0], lang) for m in metrics}
+    facts = claims[claims["metric"].isin(metrics)]
+    summary = facts_summary(facts, lang)
+    return (metrics, labels, summary, exports.csv_bytes(summary), sorted(set(facts["source_id"])),
+            dict(zip(facts["source_id"], facts["quote"])))
+
+
 @lru_cache(maxsize=256)
-def facts_view(warehouse: str, studio_id: str, lang: str) -> list[tuple]:
-    """(metric, title, takeaway, figure, table, source ids, quotes) for each fact of a studio."""
-    claims = db.query("claims_for_entity", entity_type="studio", entity_id=studio_id, metrics=[])
-    out = []
-    for metric in fact_groups(claims):
-        part = claims[claims["metric"] == metric].reset_index(drop=True)
-        label = metric_label(part.iloc[0], lang)
-        out.append((metric, fact_title(part, label, lang), fact_takeaway(part, label, lang), fact_figure(part, lang),
-                    claims_table(part, lang), part["source_id"].tolist(),
-                    dict(zip(part["source_id"], part["quote"]))))
-    return out
+def fact_view(warehouse: str, studio_id: str, metric: str, lang: str) -> tuple:
+    """(title, takeaway, figure, table, source ids, quotes) for one fact: built only when it is shown."""
+    claims = _studio_claims(studio_id)
+    part = claims[claims["metric"] == metric].reset_index(drop=True)
+    if part.empty:
+        raise KeyError(f"{studio_id} has no claim for {metric!r}")
+    label = metric_label(part.iloc[0], lang)
+    return (fact_title(part, label, lang), fact_takeaway(part, label, lang), fact_figure(part, lang),
+            claims_table(part, lang), part["source_id"].tolist(), dict(zip(part["source_id"], part["quote"])))
 
 
 @lru_cache(maxsize=64)

@@ -178,8 +178,9 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
     with st.container(border=True):
         st.subheader(title)
         st.markdown(f"**{md_escape(takeaway)}**")
+        lang = language()  # bound now: labels may be formatted outside this run's context
         view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", views[0], views,
-                          format_func=lambda v, lang=language(): t(f"view_{v}", lang), label_visibility="collapsed",
+                          format_func=lambda v: t(f"view_{v}", lang), label_visibility="collapsed",
                           selection_mode="single") or views[0]
         if view == "chart":
             selection = plotly_chart(figure, key=f"{box_id}_chart", alt=takeaway, on_select=on_select)

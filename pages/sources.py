@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from filmdash import charts, db, exports, sources, takeaways, ui
-from filmdash.i18n import language, t
+from filmdash import db, exports, sources, ui
+from filmdash.i18n import language, set_language, t
 
 ui.warehouse_or_stop()
 st.title(t("sources_title"))
@@ -12,18 +12,33 @@ lang = language()
 LINK = {t("col_url"): st.column_config.LinkColumn()}
 
 
-def table_box(key: str, table, caption: str | None = None, selectable: bool = False):
-    """A table with its CSV download: exactly the rows shown."""
+def table_box(key: str, table, caption: str | None = None, selectable: bool = False, csv: bytes | None = None):
+    """A table with its CSV download: exactly the rows shown (csv: the bytes, when already built)."""
     if caption:
         st.caption(caption)
     event = st.dataframe(table, hide_index=True, width="stretch", column_config=LINK, key=f"{key}_table",
                          on_select="rerun" if selectable else "ignore",
                          selection_mode="single-row" if selectable else "multi-row")
     cols = st.columns([1, 3])
-    cols[0].download_button(t("download_csv"), exports.csv_bytes(table), file_name=f"{key}.csv", mime="text/csv",
-                            key=f"{key}_csv", on_click="ignore")
+    data = csv if csv is not None else exports.csv_bytes(table)
+    cols[0].download_button(t("download_csv"), data, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv",
+                            on_click="ignore")
     cols[1].caption(t("download_rows", n=len(table)))
     return event
+
+
+@st.fragment
+def conflict_box(lang: str, warehouse: str, types: tuple, group_labels: dict) -> None:
+    """The disputed figure picked (?sources_conflict=...), charted: picking another reruns only this box.
+    A fragment rerun runs without app.py, so it sets the page's language itself."""
+    set_language(lang)
+    keys = list(group_labels)
+    if st.session_state.get("url_sources_conflict") not in keys:  # left over from other entity types
+        st.session_state.pop("url_sources_conflict", None)
+    key = ui.url_widget(st.selectbox, t("sources_pick_conflict"), "sources_conflict", keys[0], keys,
+                        format_func=group_labels.get)
+    title, takeaway, figure, table, ids, quotes = sources.conflict_view(warehouse, types, key, lang)
+    ui.chart_box("sources_conflict", title, takeaway, figure, table, ids, quotes, column_config=LINK)
 
 
 # 0. filters: the section, and each section's own controls, all in the URL
@@ -43,6 +58,18 @@ if section == "bibliography":
                               format_func=sources.kind_label, placeholder=t("sources_all"))
     # 1. data
     bib = db.query("sources_bibliography", search=(search or "").strip(), kinds=list(kinds))
+    # 2. when the sources were published; clicking a bar keeps only that kind
+    takeaway, figure, table = sources.by_year_view(db.warehouse_id(), (search or "").strip(), tuple(kinds), lang)
+    picked_bar = ui.chart_box("sources_by_year", t("sources_by_year_title"), takeaway, figure, table,
+                              bib["source_id"].tolist(), on_select="rerun")
+    st.caption(t("sources_by_year_caption"))
+    points = picked_bar.selection.points if picked_bar else []
+    bar_kind = points[0].get("customdata") if points else None
+    if st.session_state.get("sources_last_bar") != bar_kind:  # a new click, not a selection kept from before
+        st.session_state["sources_last_bar"] = bar_kind
+        if bar_kind in kinds_available and [bar_kind] != list(kinds):
+            ui.set_param("sources_kind", bar_kind)
+            st.rerun()
     # 2. the table; picking a row shows what that source supports
     with st.container(border=True):
         st.subheader(t("sources_bibliography_title", n=len(bib)))
@@ -77,25 +104,20 @@ elif section == "conflicts":
     types = ui.url_widget(st.multiselect, t("sources_filter_entity_type"), "sources_types", [],
                           list(sources.ENTITY_TYPES), format_func=sources.entity_type_label,
                           placeholder=t("sources_all"))
-    conflicts = db.query("sources_claims", source_id="", conflicts=True, uncorroborated=False, seeds=False,
-                         entity_types=list(types))
+    # 1. data: built once per (warehouse, types, language)
+    warehouse = db.warehouse_id()
+    conflicts, groups, group_labels, claims, groups_csv, claims_csv = sources.conflicts_view(warehouse, tuple(types),
+                                                                                             lang)
     st.markdown(f"**{ui.md_escape(sources.conflicts_summary(counts, lang))}**")
-    groups = sources.conflict_groups(conflicts, lang)
-    keys = groups["group_key"].tolist()
-    if keys:
-        key = ui.url_widget(st.selectbox, t("sources_pick_conflict"), "sources_conflict", keys[0], keys,
-                            format_func=lambda k: sources.group_label(conflicts, k, lang))
-        group = conflicts[conflicts["group_key"] == key]
-        ui.chart_box("sources_conflict", sources.group_label(conflicts, key, lang),
-                     takeaways.claims_spread(group, sources.group_label(conflicts, key, lang, False), lang),
-                     charts.claims_side_by_side(group, lang), sources.claims_table(group, lang),
-                     group["source_id"].tolist(), dict(zip(group["source_id"], group["quote"])),
-                     column_config=LINK)
+
+    # 2. the disputed figure picked, charted, then every disputed figure and claim
+    if group_labels:
+        conflict_box(lang, warehouse, tuple(types), group_labels)
     with st.container(border=True):
         st.subheader(t("sources_conflicts_title", n=len(groups)))
-        table_box("sources_conflicts", groups.drop(columns=["group_key"]), t("sources_conflicts_caption"))
+        table_box("sources_conflicts", groups, t("sources_conflicts_caption"), csv=groups_csv)
         st.markdown(t("sources_conflicts_claims", n=len(conflicts)))
-        table_box("sources_conflict_claims", sources.claims_table(conflicts, lang))
+        table_box("sources_conflict_claims", claims, csv=claims_csv)
 
 elif section == "uncorroborated":
     cols = st.columns([3, 2])
@@ -119,12 +141,9 @@ elif section == "uncorroborated":
         table_box("sources_uncorroborated", sources.claims_table(single, lang), t("seed_note"))
 
 elif section == "coverage":
-    coverage = db.query("sources_coverage")
     documented = db.query("sources_documented")
-    labels = {"rows": t("sources_col_rows"), "sources": t("sources_col_sources")}
-    ui.chart_box("sources_coverage", t("sources_coverage_title"), sources.coverage_takeaway(coverage, lang),
-                 charts.grouped_bars(coverage, "table_name", ["rows", "sources"], labels, lang),
-                 sources.coverage_table(coverage, lang), [])
+    takeaway, figure, table = sources.coverage_view(db.warehouse_id(), lang)
+    ui.chart_box("sources_coverage", t("sources_coverage_title"), takeaway, figure, table, [])
     with st.container(border=True):
         st.subheader(t("sources_documented_title"))
         table_box("sources_documented", sources.documented_table(documented, lang), t("sources_documented_caption"))

@@ -7,26 +7,11 @@ from streamlit.testing.v1 import AppTest
 
 from filmdash import db
 from filmdash.sources import SECTIONS
-from tests.app.apptest import in_root, rerun
-
-# AppTest's switch_page runs pages/<page>.py without app.py (so ?lang= is never applied); this runs the
-# page inside the same frame app.py gives it: the language chosen first, then the page script.
-FRAME = """
-import runpy
-from filmdash import ui
-ui.choose_language()
-runpy.run_path("pages/sources.py", run_name="__main__")
-"""
+from tests.app.apptest import rerun, run_app
 
 
 def run_sources(**query) -> AppTest:
-    with in_root():
-        at = AppTest.from_string(FRAME, default_timeout=90)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app("/sources", **query)
 
 
 def sql(query: str, params=None):
@@ -136,3 +121,13 @@ def test_input_files_with_checksums():
     expected = dict(sql("SELECT path, sha256 FROM input_files"))
     assert dict(zip(files["文件"], files["SHA-256"])) == expected
     assert all(len(h) == 64 for h in expected.values())
+
+
+def test_sources_by_year_chart_follows_the_bibliography_filters():
+    at = run_sources(sources_kind="official", sources_by_year_view="table")
+    table = at.dataframe[0].value
+    assert set(table["Kind"]) == {"official"}
+    assert int(table["Sources"].sum()) == one("SELECT count(*) FROM sources WHERE kind = 'official'") \
+        == len(at.dataframe[1].value)
+    undated = table[table["Published"] == "undated"]["Sources"].sum()
+    assert undated == one("SELECT count(*) FROM sources WHERE kind = 'official' AND published IS NULL")

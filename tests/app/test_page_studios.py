@@ -1,8 +1,4 @@
-"""The Studios page on the shipped warehouse: every language, the studio in the URL, exact figures.
-
-AppTest's switch_page() runs a page script on its own, without app.py (so without the language
-frame): `open_page` runs the same frame app.py draws (language, footer) and then the page.
-"""
+"""The Studios page on the shipped warehouse: every language, the studio in the URL, exact figures."""
 
 from __future__ import annotations
 
@@ -10,27 +6,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from filmdash import db
-from tests.app.apptest import ROOT, in_root, rerun
-
-FRAME = """
-import runpy
-import streamlit as st
-from filmdash import ui
-st.set_page_config(layout="wide")
-ui.choose_language()
-ui.frame_footer()
-runpy.run_path({page!r}, run_name="__main__")
-"""
+from tests.app.apptest import rerun, run_app
 
 
 def open_page(**query) -> AppTest:
-    with in_root():
-        at = AppTest.from_string(FRAME.format(page=str(ROOT / "pages" / "studios.py")), default_timeout=90)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app("/studios", **query)
 
 
 def warehouse(sql: str, params=None):
@@ -111,3 +91,52 @@ def test_url_round_trip_and_comparison_table():
         FROM studios s""")
     assert rows == {name: (p, c) for name, p, c in expected}
     assert rows["Oriental Movie Metropolis"] == (10, 52)
+
+
+def test_every_claim_of_every_fact_is_listed_and_one_fact_is_charted():
+    at = open_page()
+    summary = next(d.value for d in at.dataframe if "Publisher" in d.value.columns and "Figure" in d.value.columns)
+    expected = warehouse("""SELECT m.label_en, count(*), count(*) FILTER (WHERE NOT c.corroborated),
+                                   count(*) FILTER (WHERE c.in_conflict)
+        FROM fct_claims c JOIN metrics m USING (metric)
+        WHERE c.entity_type = 'studio' AND c.entity_id = 'oriental-movie-metropolis'
+          AND c.metric NOT IN ('hotel_subsidy_share', 'production_cost_subsidy_share', 'film_fund', 'incentive_rate')
+        GROUP BY m.label_en""")
+    assert len(expected) == 10 and sum(n for _, n, _, _ in expected) == len(summary) == 47
+    counted = summary.groupby("Figure").agg(n=("Value", "size"),
+                                            lonely=("Corroborated", lambda s: (s != "yes").sum()),
+                                            disputed=("Sources disagree", lambda s: (s == "yes").sum()))
+    assert {f: tuple(int(v) for v in row) for f, row in counted.iterrows()} == \
+        {label: (n, lonely, disputed) for label, n, lonely, disputed in expected}
+    assert list(dict.fromkeys(summary["Figure"]))[:4] == ["Sound stages", "Investment", "Largest sound stage area",
+                                                          "Site area"]
+    stages = summary[summary["Figure"] == "Sound stages"]
+    assert sorted(set(stages["Value"])) == ["30", "40", "52", "about 40", "planned 30", "planned 45"]
+    # only the fact picked is drawn: productions, sound stages, incentives, comparison
+    assert at.get("pills")[0].value == "sound_stages"
+    assert len(at.get("plotly_chart")) == 4
+
+
+def test_the_fact_charted_lives_in_the_url():
+    at = open_page(studio_fact="investment", studio_investment_view="table")
+    assert at.get("pills")[0].value == "investment"
+    table = next(d.value for d in at.dataframe if "Qualifier" in d.value.columns)  # the fact box's table
+    n = warehouse("""SELECT count(*) FROM fct_claims WHERE entity_type = 'studio' AND metric = 'investment'
+                     AND entity_id = 'oriental-movie-metropolis'""")[0][0]
+    assert len(table) == n == 13
+    assert any(s.value.startswith("Investment") for s in at.subheader)
+    assert not any(s.value.startswith("Sound stages") for s in at.subheader)
+    # a fact another studio lacks falls back to that studio's first fact
+    at.selectbox(key="url_studio").set_value("studio81-leeds")
+    at = rerun(at)
+    assert at.get("pills")[0].options == ["Sound stages", "Opening"]
+    assert at.get("pills")[0].value == "sound_stages"
+    assert any(s.value.startswith("Sound stages") for s in at.subheader)
+
+
+def test_a_studio_without_figures_says_so():
+    at = open_page(studio="cangmashan-film-city")
+    assert warehouse("SELECT count(*) FROM claims WHERE entity_type = 'studio' AND entity_id = 'cangmashan-film-city'") \
+        == [(0,)]
+    assert "No source reports figures for this base yet." in [i.value for i in at.info]
+    assert not at.get("pills")

@@ -74,3 +74,25 @@ def test_bibliography_and_dictionary_tables():
                          "comment": ["Unique id.", None]})
     assert sources.columns_table(cols, "en")["Comment"].tolist() == ["Unique id.", "no data"]
     assert sources.undocumented_columns(cols) == 1
+
+
+def test_group_labels_name_every_disputed_figure_in_one_pass():
+    frame = claims()
+    assert sources.group_labels(frame, "en") == {
+        "studio/omm/sound_stages/count": "OMM · Sound stages (2 values)",
+        "country/CN/box_office/USD/2019": "China · Box office 2019 (2 values)",
+    }
+    assert sources.group_labels(frame, "zh-Hans") == {k: sources.group_label(frame, k, "zh-Hans")
+                                                     for k in frame["group_key"]}
+
+
+def test_sources_by_year_and_kind():
+    frame = pd.DataFrame({"year": [2018.0, 2018.0, 2020.0, None], "kind": ["news", "official", "news", "news"],
+                          "sources": [3, 1, 2, 4]})
+    fig = sources.by_year_figure(frame, "en")
+    assert [tr.name for tr in fig.data] == ["news", "official"]
+    assert list(fig.data[0].x) == ["2018", "2020", "undated"] and list(fig.data[0].y) == [3, 2, 4]
+    assert list(fig.data[1].y) == [1, 0, 0] and set(fig.data[1].customdata) == {"official"}
+    assert sources.by_year_takeaway(frame, "en") == (
+        "10 sources, published 2018–2020, 4 undated; the most common kind is news (9).")
+    assert sources.by_year_table(frame, "zh-Hant").iloc[3].tolist() == ["日期不詳", "新聞", 4]

@@ -106,3 +106,31 @@ def test_comparison_takeaway_picks_the_best_documented_base():
                           "name_zh_hant": [None, None], "productions": [2, 10], "claims": [30, 5]})
     assert sd.comparison_takeaway(frame, "en") == (
         "B is the best documented of 2 bases: 10 productions and 5 reported figures.")
+
+
+OPENING = claims(
+    ("studio", "opening", "Opening", "开业", "開業", None, "opened in April 2018", "text", None, "2018-04-28",
+     True, False, "s1", "Xinhua", "opened", "https://a", "news"),
+    ("studio", "opening", "Opening", "开业", "開業", None, "Opened in April 2018 ", "text", None, "2018-04-30",
+     True, False, "s2", "China Daily", "opened", "https://b", "news"),
+)
+
+
+def test_facts_summary_lists_every_claim_of_every_fact_side_by_side():
+    summary = sd.facts_summary(pd.concat([OPENING, HOTEL, STAGES], ignore_index=True), "en")
+    assert summary.to_dict("records") == [
+        {"Figure": "Sound stages", "Value": "30", "Publisher": "Xinhua", "As of": "28 Apr 2018",
+         "Corroborated": "yes", "Sources disagree": "yes"},
+        {"Figure": "Sound stages", "Value": "30", "Publisher": "China Daily", "As of": "30 Apr 2018",
+         "Corroborated": "yes", "Sources disagree": "yes"},
+        {"Figure": "Sound stages", "Value": "52", "Publisher": "Dazhong", "As of": "28 Apr 2018",
+         "Corroborated": "uncorroborated (one source)", "Sources disagree": "yes"},
+        {"Figure": "Opening", "Value": "opened in April 2018", "Publisher": "Xinhua", "As of": "28 Apr 2018",
+         "Corroborated": "yes", "Sources disagree": "no"},
+        {"Figure": "Opening", "Value": "Opened in April 2018 ", "Publisher": "China Daily", "As of": "30 Apr 2018",
+         "Corroborated": "yes", "Sources disagree": "no"},
+    ]  # the named facts in reading order; incentives (hotel subsidy, the country's rate) are the incentives box's
+    zh = sd.facts_summary(STAGES, "zh-Hant")
+    assert zh.columns.tolist() == ["指標", "數值", "發佈者", "截至", "是否佐證", "來源分歧"]
+    assert zh.iloc[0, 0] == "摄影棚数量"  # no Traditional label: the data's Simplified one, never machine-translated
+    assert zh.iloc[2, 4] == "未經佐證（單一來源）"

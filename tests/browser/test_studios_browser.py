@@ -1,9 +1,4 @@
-"""The Studios page in headless Chromium with the network cut off: charts drawn, nothing fetched.
-
-Chinese is reached the way a reader reaches it: the app's frame (from /, browser locale zh-TW) and
-the sidebar navigation. (A URL opened directly on /studios is served from the pages/ folder
-without app.py's frame, so ?lang= is not applied there: reported to the lead.)
-"""
+"""The Studios page in headless Chromium with the network cut off: charts drawn, nothing fetched."""
 
 from __future__ import annotations
 
@@ -13,13 +8,7 @@ pytestmark = pytest.mark.browser
 
 
 def reach(open_page, lang: str, query: str = ""):
-    if lang == "en":
-        return open_page("/studios" + query)
-    page = open_page("/", locale="zh-TW")
-    page.page.locator("[data-testid=stSidebarNav] a[href$='/studios']").click()
-    page.page.wait_for_timeout(800)
-    page.wait_drawn()
-    return page
+    return open_page(f"/studios?lang={lang}" + query)
 
 
 @pytest.mark.parametrize("lang, heading", [
@@ -32,7 +21,9 @@ def test_studios_offline(open_page, lang, heading):
     assert p.locator("[data-testid=stException]").count() == 0
     assert p.get_by_role("heading", name=heading).count() == 1
     p.wait_for_selector(".js-plotly-plot .bars path", state="attached", timeout=20_000)
-    assert p.locator(".js-plotly-plot").count() >= 8  # productions, the facts, incentives, comparison
+    # productions, the fact picked (one chart at a time), incentives, comparison; every claim in the table
+    assert p.locator(".js-plotly-plot").count() == 4
+    assert p.locator("[data-testid=stDataFrame]").count() >= 1
     assert p.locator(".js-plotly-plot .scatterlayer .point").count() >= 12  # every sound-stage claim is a dot
     shot = page.screenshot(f"studios-{lang}")
     assert shot.stat().st_size > 20_000
@@ -45,4 +36,18 @@ def test_studio_from_the_url(open_page):
     p = page.page
     assert p.locator("[data-testid=stException]").count() == 0
     assert p.get_by_role("heading", name="Versa Leeds Studios (Leeds)").count() == 1
+    assert page.external == []
+
+
+def test_picking_a_fact_charts_it(open_page):
+    page = open_page("/studios?studio_fact=investment")
+    p = page.page
+    assert p.get_by_role("heading", name="Investment", exact=False).count() >= 1
+    assert p.locator(".js-plotly-plot").count() == 4
+    p.locator("[data-testid=stButtonGroup]").get_by_text("Site area", exact=True).click()
+    p.wait_for_timeout(800)
+    page.wait_drawn()
+    assert "studio_fact=site_area" in p.url
+    assert p.get_by_role("heading", name="Site area", exact=False).count() >= 1
+    assert p.locator("[data-testid=stException]").count() == 0
     assert page.external == []
