@@ -42,7 +42,7 @@ PAGES = [
     ("/coproductions", "Table"),
     ("/studios", "Table"),
     ("/events", "city"),
-    ("/map", None),
+    ("/map", "Points only"),
     ("/sources", "Conflicts"),
 ]
 
