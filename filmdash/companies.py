@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash.i18n import language, missing, name, number, t
+from filmdash.selection import clicked_value
 from filmdash.style import PRIMARY, base_layout
 
 FACETS = ("city", "type", "decade", "listed")
@@ -146,13 +147,7 @@ def chart_table(chart: pd.DataFrame, by: str, lang: str | None = None) -> pd.Dat
 
 
 def value_from_points(points: list) -> str | None:
-    for point in points or []:
-        data = point.get("customdata") if hasattr(point, "get") else None
-        if isinstance(data, (list, tuple)) and data:
-            return str(data[0])
-        if isinstance(data, str):
-            return data
-    return None
+    return clicked_value(points)
 
 
 # --- profile and documented vs reported ----------------------------------------------------------
