@@ -70,13 +70,18 @@ def serve(script: str) -> tuple[subprocess.Popen, str]:
     raise RuntimeError(f"{script} did not start")
 
 
+WATCH_RERUN = """() => {
+  window.__reran = false;
+  const app = document.querySelector('[data-testid=stApp]');
+  // any change of the script state after the click means the rerun has started, however fast it is
+  new MutationObserver(() => { window.__reran = true; })
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
 def wait_drawn(page, started_rerun: bool = False) -> None:
     if started_rerun:
-        try:
-            page.wait_for_function("() => document.querySelector('[data-testid=stApp]').dataset.testScriptState"
-                                   " === 'running'", timeout=2000)
-        except Exception:  # noqa: BLE001 - a very fast rerun may finish before we look
-            pass
+        page.wait_for_function("() => window.__reran === true", timeout=10_000, polling=5)
     page.wait_for_function(DRAWN, timeout=60_000, polling=20)
 
 
@@ -103,6 +108,7 @@ def time_click(browser, url: str, text: str) -> float | None:
     if target.count() == 0:
         context.close()
         return None
+    page.evaluate(WATCH_RERUN)
     start = time.perf_counter()
     target.click()
     wait_drawn(page, started_rerun=True)

@@ -411,3 +411,28 @@ def cached_counts(warehouse: str, cities: tuple[str, ...], lang: str) -> tuple[p
 
     counts = counts_frame(db.query("city_comparison", cities=list(cities)), lang)
     return counts, counts_figure(counts, lang)
+
+
+@lru_cache(maxsize=256)
+def comparison_view(warehouse: str, cities: tuple[str, ...], metric: str, unit: str | None, mode: str, label: str,
+                    lang: str) -> tuple:
+    """Everything the comparison box shows, built once per input: (rows, figure, takeaway, table,
+    source ids, quotes, population note)."""
+    from filmdash import db
+
+    rows, figure = cached_comparison(warehouse, cities, metric, unit, mode, lang)
+    claims = db.query("cities_claims", cities=list(cities), metrics=[metric])
+    note = population_note(rows, lang) if mode == "per_capita" else ""
+    return (rows, figure, comparison_takeaway(rows, label, unit, mode, lang), comparison_table(rows, unit, mode, lang),
+            claims["source_id"].tolist(), dict(zip(claims["source_id"], claims["quote"])), note)
+
+
+@lru_cache(maxsize=256)
+def counts_view(warehouse: str, cities: tuple[str, ...], lang: str) -> tuple:
+    """(counts, figure, takeaway, table, source ids, quotes) of the documented-counts box."""
+    from filmdash import db
+
+    counts, figure = cached_counts(warehouse, cities, lang)
+    sources = db.query("cities_counts_sources", cities=list(cities))
+    return (counts, figure, counts_takeaway(counts, lang), counts_table(counts, lang), sources["source_id"].tolist(),
+            dict(zip(sources["source_id"], sources["quote"])))

@@ -300,3 +300,41 @@ def cached_timeline(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple
     del warehouse  # part of the cache key: a new build gives a new figure
     rows = db.query("events_rows", cities=list(cities), kinds=list(kinds), statuses=list(statuses))
     return timeline_figure(rows, by, lang)
+
+
+@lru_cache(maxsize=128)
+def timeline_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, lang: str) -> tuple:
+    """(takeaway, table, source ids) of the timeline box: what does not depend on 'one row per'."""
+    from filmdash import db
+
+    del warehouse  # part of the cache key
+    rows = db.query("events_rows", cities=list(cities), kinds=list(kinds), statuses=list(statuses))
+    return takeaway(rows, lang), timeline_table(rows, lang), rows["source_id"].tolist()
+
+
+@lru_cache(maxsize=128)
+def lists_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, focus: str, lang: str) -> list[dict]:
+    """The three tables under the timeline, each with its CSV bytes and sources, built once per
+    warehouse, filters, picked city and language."""
+    from filmdash import db, exports
+
+    del warehouse  # part of the cache key
+    filters = {"cities": list(cities), "kinds": list(kinds), "statuses": list(statuses), "focus": focus}
+    out = []
+    for key, query, build in (("events_events", "events_list", events_table),
+                              ("events_partnerships", "events_partnerships", partnerships_table),
+                              ("events_attendance", "events_attendance", attendance_table)):
+        frame = db.query(query, **filters)
+        table = build(frame, lang)
+        out.append({"key": key, "n": len(frame), "empty": frame.empty, "table": table,
+                    "csv": exports.csv_bytes(table), "ids": frame["source_id"].tolist(),
+                    "quotes": dict(zip(frame["source_id"], frame["quote"]))})
+    return out
+
+
+@lru_cache(maxsize=16)
+def offices_view(warehouse: str, lang: str) -> list[dict]:
+    from filmdash import db
+
+    del warehouse  # part of the cache key
+    return film_office_lines(db.query("events_film_offices"), lang)

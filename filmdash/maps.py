@@ -60,6 +60,63 @@ def country_points() -> pd.DataFrame:
     return pd.read_csv(GEO_DIR / "country_points.csv", keep_default_na=False).set_index("iso2")
 
 
+# At world zoom one degree is a few pixels: a simplified copy of the same boundaries looks the
+# same and keeps the page light (the figure carries the polygons of every coloured country).
+WORLD_TOLERANCE = 0.2  # degrees: about a pixel on a 1600-pixel world map
+
+
+def _signed_area(ring) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+
+
+def simplify_ring(ring: list, tolerance: float) -> list:
+    """Douglas-Peucker on a closed ring, rounded to 0.01 degree. A ring that would collapse or turn
+    the other way (plotly fills by winding) is kept as it was."""
+    if len(ring) <= 5:
+        return ring
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    far = max(range(1, len(ring) - 1), key=lambda i: (ring[i][0] - ring[0][0]) ** 2 + (ring[i][1] - ring[0][1]) ** 2)
+    keep[far] = True
+    stack = [(0, far), (far, len(ring) - 1)]
+    while stack:
+        lo, hi = stack.pop()
+        (x1, y1), (x2, y2) = ring[lo], ring[hi]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy)
+        best, best_i = 0.0, None
+        for i in range(lo + 1, hi):
+            x, y = ring[i]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else math.hypot(x - x1, y - y1)
+            if d > best:
+                best, best_i = d, i
+        if best_i is not None and best > tolerance:
+            keep[best_i] = True
+            stack += [(lo, best_i), (best_i, hi)]
+    out = [[round(x, 2), round(y, 2)] for (x, y), k in zip(ring, keep) if k]
+    if len(out) < 4 or _signed_area(out) * _signed_area(ring) <= 0:
+        return ring
+    return out
+
+
+def simplify_boundaries(geojson: dict, tolerance: float = WORLD_TOLERANCE) -> dict:
+    """The same features, ids and winding, with fewer points (see simplify_ring)."""
+    features = []
+    for feature in geojson["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        simplified = [[simplify_ring(ring, tolerance) for ring in polygon] for polygon in polygons]
+        features.append({**feature, "geometry": {
+            "type": geometry["type"], "coordinates": simplified if geometry["type"] == "MultiPolygon" else simplified[0]}})
+    return {**geojson, "features": features}
+
+
+@lru_cache(maxsize=1)
+def world_boundaries() -> dict:
+    """The boundaries simplified for world zoom (computed once)."""
+    return simplify_boundaries(boundaries())
+
+
 def boundaries_for(codes, geojson: dict | None = None) -> dict:
     """Only the features a figure needs: the page stays light."""
     wanted = set(codes)
@@ -317,6 +374,7 @@ def map_figure(cities: pd.DataFrame, sco: pd.DataFrame, links: pd.DataFrame, pla
     boundaries, unless points_only: then countries are markers and no border is drawn."""
     lang = lang or language()
     layers = set(layers)
+    geojson = geojson or (world_boundaries() if zoom not in ZOOMS or zoom == "world" else None)
     traces: list = []
     if "sco" in layers:
         traces += _sco_traces(sco, points_only, lang, geojson)
@@ -458,3 +516,55 @@ def export_cached(figure_json: str, fmt: str) -> bytes:
     """Export keyed by the figure itself: the same map is drawn once."""
     return export_image(go.Figure(json.loads(figure_json)), fmt)
 
+
+
+# --- cached views (the one place this module runs queries) -------------------------------------
+
+def _link_params(year_from: int, year_to: int, statuses: tuple) -> dict:
+    return {"year_from": year_from, "year_to": year_to, "statuses": list(statuses)}
+
+
+@lru_cache(maxsize=128)
+def figure_view(warehouse: str, layers: tuple, zoom: str, points_only: bool, selected: tuple | None,
+                year_from: int, year_to: int, statuses: tuple, lang: str) -> go.Figure:
+    """The map for these inputs, built once per warehouse, inputs and language: switching back to
+    a view already seen reuses its figure."""
+    from filmdash import db
+
+    del warehouse  # part of the cache key
+    kinds = [LAYER_KINDS[layer] for layer in layers]
+    return map_figure(db.query("map_cities"), db.query("map_sco"),
+                      db.query("map_links", **_link_params(year_from, year_to, statuses)),
+                      db.query("map_places", kinds=kinds), layers=layers, zoom=zoom, points_only=points_only,
+                      selected=selected, lang=lang)
+
+
+@lru_cache(maxsize=128)
+def page_view(warehouse: str, layers: tuple, selected: tuple | None, year_from: int, year_to: int, statuses: tuple,
+              lang: str) -> dict:
+    """Everything on the map page but the figure: takeaway, the box's table and sources, the table
+    the map filters (with its CSV bytes and sources), the unplaced cities and the selection's name."""
+    from filmdash import db, exports, ui
+
+    del warehouse  # part of the cache key
+    link_params = _link_params(year_from, year_to, statuses)
+    kinds = [LAYER_KINDS[layer] for layer in layers]
+    cities = db.query("map_cities")
+    sco = db.query("map_sco")
+    links = db.query("map_links", **link_params)
+    places = db.query("map_places", kinds=kinds)
+    shown = db.query("map_items", kinds=kinds, city="", country="", **link_params)
+    listed = db.query("map_items", kinds=kinds, city=selected[1] if selected and selected[0] == "city" else "",
+                      country=selected[1] if selected and selected[0] == "country" else "", **link_params)
+    names = db.query("map_country_names", codes=item_codes((shown, "countries"), (cities, "country_iso2"),
+                                                           (links, "country_a"), (links, "country_b")))
+    country_names = country_name_map(names, lang)
+    table = items_table(listed, country_names, lang)
+    return {
+        "takeaway": takeaway(cities, sco, links, places, layers, lang),
+        "shown_table": items_table(shown, country_names, lang),
+        "source_ids": sorted(set(shown["source_id"].dropna()) | set(ui.split_ids(links["source_ids"].explode().tolist()))),
+        "table": table, "csv": exports.csv_bytes(table), "listed_ids": listed["source_id"].dropna().tolist(),
+        "unplaced": unplaced_cities(cities, lang) if "cities" in layers else [],
+        "place": selection_label(selected, cities, country_names, lang) if selected else "",
+    }

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from filmdash import cities, db, ui
-from filmdash.i18n import language, name, t
+from filmdash.i18n import language, name, set_language, t
 
 ui.warehouse_or_stop()
 lang = language()
@@ -33,16 +33,17 @@ if not chosen:
     st.stop()
 picked = tuple(chosen)
 
-# 1. data
+# 1. data (cached by warehouse, cities, metric, unit, mode and language)
 metrics = db.query("cities_metrics", cities=list(picked))
 metric_labels = cities.metric_labels(metrics)
 warehouse = db.warehouse_id()
-counts, counts_fig = cities.cached_counts(warehouse, picked, lang)
+counts, counts_fig, counts_takeaway, counts_table, counts_ids, counts_quotes = cities.counts_view(warehouse, picked, lang)
 label_to_city = dict(zip(counts["city"], counts["city_id"]))
 
 
 def select_city(selection, key: str) -> None:
-    """A click on a bar shows that city's profile (through the URL, so the view can be shared)."""
+    """A click on a bar shows that city's profile (through the URL, so the view can be shared);
+    from inside a fragment st.rerun() reruns the whole page, the profile included."""
     points = selection.selection.points if selection is not None else []
     city = cities.city_from_points(points, label_to_city)
     if city and city in picked and st.session_state.get(key) != city:
@@ -51,16 +52,17 @@ def select_city(selection, key: str) -> None:
         st.rerun()
 
 
-# 2. charts: every claim for the chosen metric, then the documented counts
-if metrics.empty:
-    st.info(t("cities_no_metrics"))
-else:
+# 2. charts: every claim for the chosen metric, then the documented counts. The comparison is a
+# fragment: switching its metric, unit, absolute/per capita or view reruns only that box. A
+# fragment rerun runs without app.py, so it sets the page's language itself.
+@st.fragment
+def comparison(lang: str, warehouse: str, picked: tuple, metric_labels: dict, default: str) -> None:
+    set_language(lang)
     controls = st.columns([3, 2, 2])
     with controls[0]:
-        metric = ui.url_widget(st.selectbox, t("cities_metric_label"), "metric", cities.default_metric(metrics),
+        metric = ui.url_widget(st.selectbox, t("cities_metric_label"), "metric", default,
                                options=list(metric_labels), format_func=metric_labels.get)
-    claims = db.query("cities_claims", cities=list(picked), metrics=[metric])
-    unit_options = cities.units(claims)
+    unit_options = cities.units(db.query("cities_claims", cities=list(picked), metrics=[metric]))
     with controls[1]:
         unit = ui.url_widget(st.selectbox, t("cities_unit_label"), "unit", unit_options[0] if unit_options else None,
                              options=unit_options, disabled=len(unit_options) < 2) if unit_options else None
@@ -68,26 +70,27 @@ else:
         modes = list(cities.MODES) if cities.per_capita_possible(unit) else ["absolute"]
         mode = ui.url_widget(st.segmented_control, t("cities_mode_label"), "mode", "absolute", options=modes,
                              format_func=lambda m: t(f"cities_mode_{m}", lang), selection_mode="single") or "absolute"
-    rows, figure = cities.cached_comparison(warehouse, picked, metric, unit, mode, lang)
     label = metric_labels[metric]
+    rows, figure, takeaway, table, ids, quotes, note = cities.comparison_view(warehouse, picked, metric, unit, mode,
+                                                                              label, lang)
     selection = ui.chart_box(
-        "cities_claims", t("cities_box_claims_title", label=label),
-        cities.comparison_takeaway(rows, label, unit, mode), figure,
-        cities.comparison_table(rows, unit, mode), claims["source_id"].tolist(),
-        dict(zip(claims["source_id"], claims["quote"])),
+        "cities_claims", t("cities_box_claims_title", label=label), takeaway, figure, table, ids, quotes,
         column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")}, on_select="rerun")
     st.caption(t("cities_claims_legend"))
     if len(unit_options) > 1:
         st.caption(t("cities_units_note", units=", ".join(unit_options)))
     if mode == "per_capita":
-        st.caption(cities.population_note(rows))
+        st.caption(note)
     select_city(selection, "cities_clicked_claims")
 
-counts_sources = db.query("cities_counts_sources", cities=list(picked))
-selection = ui.chart_box(
-    "cities_counts", t("cities_box_counts_title"), cities.counts_takeaway(counts), counts_fig,
-    cities.counts_table(counts), counts_sources["source_id"].tolist(),
-    dict(zip(counts_sources["source_id"], counts_sources["quote"])), on_select="rerun")
+
+if metrics.empty:
+    st.info(t("cities_no_metrics"))
+else:
+    comparison(lang, warehouse, picked, metric_labels, cities.default_metric(metrics))
+
+selection = ui.chart_box("cities_counts", t("cities_box_counts_title"), counts_takeaway, counts_fig, counts_table,
+                         counts_ids, counts_quotes, on_select="rerun")
 st.caption(t("box_seed_cities_caption"))
 select_city(selection, "cities_clicked_counts")
 

@@ -124,3 +124,47 @@ def test_plotly_base_map_is_shipped(name, size):
     topology = json.loads(path.read_text(encoding="utf-8"))
     assert topology["type"] == "Topology"
     assert {"countries", "land", "coastlines", "ocean"} <= set(topology["objects"])
+
+
+# --- the world-zoom copy: simplified, same countries, same winding ---------------------------------
+
+def test_simplify_ring_drops_points_within_the_tolerance():
+    square = [[0, 0], [0, 1], [0, 2], [1, 2], [2, 2], [2, 1], [2, 0], [1, 0], [0, 0]]
+    assert maps.simplify_ring(square, 0.2) == [[0, 0], [0, 2], [2, 2], [2, 0], [0, 0]]
+    small = [[0, 0], [0, 1], [1, 1], [0, 0]]
+    assert maps.simplify_ring(small, 0.2) == small  # too few points to simplify
+    sliver = [[0, 0], [0, 0.05], [0.05, 0.1], [0.1, 0.05], [0.1, 0], [0.05, -0.05], [0, 0]]
+    assert maps.simplify_ring(sliver, 0.2) == sliver  # would collapse: kept as it was
+
+
+def test_world_boundaries_keep_every_country_and_its_winding_with_fewer_points():
+    full, world = maps.boundaries()["features"], maps.world_boundaries()["features"]
+    assert [f["id"] for f in world] == [f["id"] for f in full]
+    assert [f["properties"] for f in world] == [f["properties"] for f in full]
+    for feature in world:
+        for polygon in feature["geometry"]["coordinates"]:
+            assert geo.is_clockwise(polygon[0]), feature["id"]
+            assert all(not geo.is_clockwise(hole) for hole in polygon[1:]), feature["id"]
+            assert all(ring[0] == ring[-1] and len(ring) >= 4 for ring in polygon), feature["id"]
+    def n_points(features):
+        return sum(len(ring) for feature in features for ring in rings(feature))
+
+    assert n_points(world) < 0.6 * n_points(full)
+    sco = sorted(db.query("map_sco")["iso2"])
+    size = len(json.dumps(maps.boundaries_for(sco, maps.world_boundaries()), separators=(",", ":")))
+    assert size < 45_000  # what the world map carries for the SCO countries
+
+
+def test_the_world_map_carries_the_simplified_boundaries_a_regional_one_the_full():
+    empty = db.query("map_cities").head(0)
+    sco = db.query("map_sco")
+    links = db.query("map_links", year_from=1900, year_to=2100, statuses=[]).head(0)
+    places = db.query("map_places", kinds=[]).head(0)
+    world = maps.map_figure(empty, sco, links, places, layers=["sco"], zoom="world", lang="en")
+    region = maps.map_figure(empty, sco, links, places, layers=["sco"], zoom="east_asia", lang="en")
+    wanted = {f["id"]: f for f in maps.world_boundaries()["features"]}
+    exact = {f["id"]: f for f in maps.boundaries()["features"]}
+    for tr_world, tr_region in zip(world.data, region.data):
+        assert [f["id"] for f in tr_world.geojson["features"]] == list(tr_world.locations)
+        assert all(f == wanted[f["id"]] for f in tr_world.geojson["features"])
+        assert all(f == exact[f["id"]] for f in tr_region.geojson["features"])

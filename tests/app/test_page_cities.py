@@ -135,3 +135,18 @@ def test_profile_in_traditional_chinese_uses_the_sourced_names():
     assert f"### {hant}" in texts
     hans = sql("SELECT name_zh_hans FROM cities WHERE city_id = 'bradford'")[0][0]
     assert f"**簡體中文**: {hans or '無數據'}" in texts  # no source, no name: never machine-translated
+
+
+def test_switching_to_per_capita_writes_the_url_and_adds_the_population_columns():
+    at = open_cities(cities="potsdam,rome", metric="screen_sector_value", unit="USD", cities_claims_view="table")
+    mode = widget(at, "button_group", "url_mode")
+    assert mode.value == "absolute" and "Per capita" not in table_with(at, "City").columns
+    mode.set_value("per_capita")
+    at = again(at)
+    assert at.query_params["mode"] in ("per_capita", ["per_capita"])
+    table = table_with(at, "Per capita")
+    assert table.columns[2:4].tolist() == ["Per capita", "Population used"]
+    assert table[table["City"] == "Rome"]["Per capita"].tolist() == ["no data"]
+    widget(at, "button_group", "url_mode").set_value("absolute")
+    at = again(at)
+    assert "mode" not in at.query_params  # the default leaves the URL

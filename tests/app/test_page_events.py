@@ -126,3 +126,36 @@ def test_timeline_chart_has_every_status_in_its_legend():
     statuses = {s for (s,) in sql("SELECT DISTINCT status FROM events WHERE start_date IS NOT NULL")}
     assert {f"Event: {s}" for s in statuses} <= names
     assert "Partnership: opened" in names and "Partnership: announced" in names
+
+
+def test_switching_rows_to_city_redraws_the_timeline_by_city_and_writes_the_url():
+    import json
+
+    at = run_events()
+    rows_by = next(b for b in at.button_group if b.key == "url_events_rows")
+    assert rows_by.value == "kind"
+    rows_by.set_value("city")
+    at = rerun(at)
+    assert at.query_params["events_rows"] in ("city", ["city"])
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    expected = sql("""
+        WITH r AS (
+            SELECT city_id, start_date AS d FROM events
+            UNION ALL
+            SELECT CASE WHEN party_b_type = 'city' THEN party_b_id WHEN party_a_type = 'city' THEN party_a_id END,
+                   CASE WHEN status IN ('opened', 'signed') AND opened_date IS NOT NULL THEN opened_date
+                        ELSE announced_date END
+            FROM partnerships)
+        SELECT DISTINCT coalesce(c.name_en, 'no city') FROM r LEFT JOIN dim_cities c USING (city_id)
+        WHERE r.d IS NOT NULL""")  # a partnership between countries has no city row of its own
+    assert sorted(spec["layout"]["yaxis"]["categoryarray"]) == sorted(n for (n,) in expected)
+
+
+def test_the_cached_tables_carry_their_exact_csv():
+    from filmdash import events, exports
+
+    views = events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en")
+    assert [v["key"] for v in views] == ["events_events", "events_partnerships", "events_attendance"]
+    for view in views:
+        assert view["csv"] == exports.csv_bytes(view["table"]) and view["n"] == len(view["table"])
+    assert events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en") is views  # built once
