@@ -70,18 +70,27 @@ def serve(script: str) -> tuple[subprocess.Popen, str]:
     raise RuntimeError(f"{script} did not start")
 
 
-WATCH_RERUN = """() => {
-  window.__reran = false;
-  const app = document.querySelector('[data-testid=stApp]');
-  // any change of the script state after the click means the rerun has started, however fast it is
-  new MutationObserver(() => { window.__reran = true; })
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
+def script_finished(payload) -> bool:
+    """True for Streamlit's "script finished" message (a full or a fragment rerun ended)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if isinstance(payload, str):
+        return False
+    msg = ForwardMsg()
+    try:
+        msg.ParseFromString(payload)
+    except Exception:  # noqa: BLE001 - not a ForwardMsg
+        return False
+    return msg.WhichOneof("type") == "script_finished"
 
 
-def wait_drawn(page, started_rerun: bool = False) -> None:
-    if started_rerun:
-        page.wait_for_function("() => window.__reran === true", timeout=10_000, polling=5)
+def wait_drawn(page, finished: list | None = None, before: int = 0) -> None:
+    """Drawn; after a click, only once the server has finished the rerun the click started
+    (read from the websocket: a fast rerun leaves no visible trace in the page's attributes)."""
+    if finished is not None:
+        deadline = time.perf_counter() + 30
+        while len(finished) <= before and time.perf_counter() < deadline:
+            page.wait_for_timeout(2)
     page.wait_for_function(DRAWN, timeout=60_000, polling=20)
 
 
@@ -101,6 +110,9 @@ def time_load(browser, url: str) -> float:
 def time_click(browser, url: str, text: str) -> float | None:
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     page = context.new_page()
+    finished: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived",
+                                          lambda payload: finished.append(1) if script_finished(payload) else None))
     page.goto(url)
     wait_drawn(page)
     # segmented controls are radio groups; plain buttons are buttons
@@ -108,10 +120,10 @@ def time_click(browser, url: str, text: str) -> float | None:
     if target.count() == 0:
         context.close()
         return None
-    page.evaluate(WATCH_RERUN)
+    before = len(finished)
     start = time.perf_counter()
     target.click()
-    wait_drawn(page, started_rerun=True)
+    wait_drawn(page, finished, before)
     elapsed = time.perf_counter() - start
     context.close()
     return elapsed

@@ -4,7 +4,7 @@ table, a chart for the current filter, a company's profile, and documented again
 import streamlit as st
 
 from filmdash import companies, db, ui
-from filmdash.i18n import language, name, t
+from filmdash.i18n import language, name, set_language, t
 
 ui.warehouse_or_stop()
 lang = language()
@@ -55,18 +55,26 @@ if not documented.empty:
             st.caption(t("companies_documented_caption"))
             ui.sources_popover(ui.split_ids(row["documented_source_ids"]), key="companies_documented")
 
-by = ui.url_widget(st.segmented_control, t("companies_by_label"), "by", "type", options=list(companies.CHART_BY),
-                   format_func=lambda b: t(f"companies_by_{b}", lang), selection_mode="single") or "type"
-chart, figure = companies.cached_chart(warehouse, params, by, lang)
-selection = ui.chart_box(
-    "companies_chart", t(f"companies_box_chart_title_{by}"), companies.chart_takeaway(chart, by), figure,
-    companies.chart_table(chart, by), ui.split_ids(chart["source_ids"].tolist()), on_select="rerun")
-clicked = companies.value_from_points(selection.selection.points if selection is not None else [])
-if clicked and st.session_state.get("companies_clicked") != clicked:
-    # a click on a bar filters the page to that type or decade
-    st.session_state["companies_clicked"] = clicked
-    st.query_params[by] = clicked
-    st.rerun()
+# The chart and its "Chart by" control are a fragment: switching type/decade reruns only this box.
+# A fragment rerun runs without app.py, so it sets the page's language itself; a click on a bar
+# filters the whole page (a full rerun).
+@st.fragment
+def chart_section(lang: str, warehouse: str, params: dict) -> None:
+    set_language(lang)
+    by = ui.url_widget(st.segmented_control, t("companies_by_label"), "by", "type", options=list(companies.CHART_BY),
+                       format_func=lambda b: t(f"companies_by_{b}", lang), selection_mode="single") or "type"
+    chart, figure = companies.cached_chart(warehouse, params, by, lang)
+    selection = ui.chart_box(
+        "companies_chart", t(f"companies_box_chart_title_{by}"), companies.chart_takeaway(chart, by), figure,
+        companies.chart_table(chart, by), ui.split_ids(chart["source_ids"].tolist()), on_select="rerun")
+    clicked = companies.value_from_points(selection.selection.points if selection is not None else [])
+    if clicked and st.session_state.get("companies_clicked") != clicked:
+        st.session_state["companies_clicked"] = clicked
+        st.query_params[by] = clicked
+        st.rerun(scope="app")
+
+
+chart_section(lang, warehouse, params)
 
 with st.container(border=True):
     st.subheader(t("companies_box_table_title", n=len(rows)))
