@@ -191,7 +191,8 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
         else:
             show_sources(source_ids, quotes)
         cols = st.columns([1, 3])
-        cols[0].download_button(t("download_csv"), exports.csv_bytes(table), file_name=f"{box_id}.csv",
+        # built only when clicked: a rerun does not pay for every box's CSV
+        cols[0].download_button(t("download_csv"), lambda: exports.csv_bytes(table), file_name=f"{box_id}.csv",
                                 mime="text/csv", key=f"{box_id}_csv", on_click="ignore")
         cols[1].caption(t("download_rows", n=len(table)))
     return selection

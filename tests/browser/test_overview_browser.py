@@ -39,3 +39,17 @@ def test_sources_are_one_click_away(open_page):
     links = body.locator("a[href^='http']")
     assert links.count() >= 5
     assert page.external == []
+
+
+def test_chart_box_download_is_the_table_shown(open_page):
+    page = open_page("/")
+    p = page.page
+    with p.expect_download() as info:
+        p.get_by_role("button", name="Download CSV").first.click()
+    data = open(info.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads the Chinese names with the BOM
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].split(",")[:2] == ["year", "cities"]
+    assert lines[1].startswith("2009,1,")
+    assert len(lines) == 1 + 9  # nine designation years, exactly the rows the chart shows
+    assert page.external == []
