@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from filmdash import charts
 from filmdash.i18n import NAME_SUFFIX, language, missing, name, number, t
+from filmdash.selection import clicked_value
 from filmdash.style import MUTED, OKABE_ITO, base_layout
 
 DEFAULT_CITIES = ("qingdao", "hangzhou", "bradford", "hong-kong")
@@ -326,15 +327,7 @@ def counts_table(counts: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
 
 def city_from_points(points: list, label_to_id: dict[str, str] | None = None) -> str | None:
     """The city id a click on a chart selected: customdata[0], else the point's y label."""
-    for point in points or []:
-        data = point.get("customdata") if hasattr(point, "get") else None
-        if isinstance(data, (list, tuple)) and data:
-            return str(data[0])
-        if isinstance(data, str):
-            return data
-        if label_to_id and point.get("y") in label_to_id:
-            return label_to_id[point["y"]]
-    return None
+    return clicked_value(points, label_to_id)
 
 
 def profile_names(profile: dict, lang: str | None = None) -> list[tuple[str, str]]:
