@@ -41,6 +41,24 @@ def conflict_box(lang: str, warehouse: str, types: tuple, group_labels: dict) ->
     ui.chart_box("sources_conflict", title, takeaway, figure, table, ids, quotes, column_config=LINK)
 
 
+@st.fragment
+def conflict_tables(lang: str, warehouse: str, types: tuple) -> None:
+    """Every disputed figure, one row each, or every claim behind them (?sources_conflicts_rows=claims):
+    one table at a time, and switching reruns only this box."""
+    set_language(lang)
+    conflicts, groups, _, claims, groups_csv, claims_csv = sources.conflicts_view(warehouse, types, lang)
+    with st.container(border=True):
+        st.subheader(t("sources_conflicts_title", n=len(groups)))
+        rows = ui.url_widget(st.segmented_control, t("sources_conflicts_rows"), "sources_conflicts_rows", "figures",
+                             ["figures", "claims"], selection_mode="single",
+                             format_func=lambda v: t(f"sources_conflicts_rows_{v}", n=len(groups if v == "figures"
+                                                                                            else conflicts)))
+        if rows == "claims":
+            table_box("sources_conflict_claims", claims, t("sources_conflicts_claims_caption"), csv=claims_csv)
+        else:
+            table_box("sources_conflicts", groups, t("sources_conflicts_caption"), csv=groups_csv)
+
+
 # 0. filters: the section, and each section's own controls, all in the URL
 section = ui.url_widget(st.segmented_control, t("sources_section_label"), "sources_section", "bibliography",
                         list(sources.SECTIONS), format_func=lambda v: t(f"sources_section_{v}"),
@@ -106,18 +124,13 @@ elif section == "conflicts":
                           placeholder=t("sources_all"))
     # 1. data: built once per (warehouse, types, language)
     warehouse = db.warehouse_id()
-    conflicts, groups, group_labels, claims, groups_csv, claims_csv = sources.conflicts_view(warehouse, tuple(types),
-                                                                                             lang)
+    group_labels = sources.conflicts_view(warehouse, tuple(types), lang)[2]
     st.markdown(f"**{ui.md_escape(sources.conflicts_summary(counts, lang))}**")
 
     # 2. the disputed figure picked, charted, then every disputed figure and claim
     if group_labels:
         conflict_box(lang, warehouse, tuple(types), group_labels)
-    with st.container(border=True):
-        st.subheader(t("sources_conflicts_title", n=len(groups)))
-        table_box("sources_conflicts", groups, t("sources_conflicts_caption"), csv=groups_csv)
-        st.markdown(t("sources_conflicts_claims", n=len(conflicts)))
-        table_box("sources_conflict_claims", claims, csv=claims_csv)
+    conflict_tables(lang, warehouse, tuple(types))
 
 elif section == "uncorroborated":
     cols = st.columns([3, 2])

@@ -81,6 +81,29 @@ def test_conflicts_are_grouped_and_each_group_is_charted():
     assert omm["Sources"] <= stages and omm["Each value with its source"].count(" | ") == stages - 1
 
 
+def test_conflicts_show_the_figures_or_every_claim_one_table_at_a_time():
+    at = run_sources(sources_section="conflicts", sources_types="studio")
+    figures = one("SELECT count(DISTINCT (entity_id, metric, unit, period_key)) FROM fct_claims "
+                  "WHERE in_conflict AND entity_type = 'studio'")
+    claims = one("SELECT count(*) FROM fct_claims WHERE in_conflict AND entity_type = 'studio'")
+    switch = next(b for b in at.button_group if b.key == "url_sources_conflicts_rows")
+    assert switch.value == "figures"
+    # the chart box's own table view is off, so the page shows one table: the disputed figures
+    tables = [d.value for d in at.dataframe]
+    assert [len(t) for t in tables] == [figures]
+    assert "Each value with its source" in tables[0].columns
+    switch.set_value("claims")
+    rerun(at)
+    assert at.query_params["sources_conflicts_rows"] == "claims"
+    tables = [d.value for d in at.dataframe]
+    assert [len(t) for t in tables] == [claims]
+    assert set(tables[0]["About"]) == {"studio"} and "Quote" in tables[0].columns
+    assert claims > figures
+    # the URL alone reproduces it
+    fresh = run_sources(sources_section="conflicts", sources_types="studio", sources_conflicts_rows="claims")
+    assert [len(d.value) for d in fresh.dataframe] == [claims]
+
+
 def test_uncorroborated_count_and_seed_filter():
     at = run_sources(sources_section="uncorroborated")
     n = one("SELECT count(*) FROM fct_claims WHERE NOT corroborated")
