@@ -164,6 +164,15 @@ def plotly_chart(fig, key: str, alt: str, on_select: str = "ignore", selection_m
                            selection_mode=selection_mode, alt=alt, width="stretch")
 
 
+@st.fragment
+def fragment_chart_box(lang: str, *args, **kwargs) -> None:
+    """chart_box as a fragment: switching its view (Chart | Table | Sources) reruns only this box.
+    Only for a box without cross-filtering (a fragment's return value is lost on its own reruns).
+    A fragment rerun runs without app.py, so it sets the page's language itself."""
+    set_language(lang)
+    chart_box(*args, **kwargs)
+
+
 def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFrame,
               source_ids: Sequence[str], quotes: dict[str, str] | None = None,
               column_config: dict | None = None, on_select: str = "ignore", map_figure=None):

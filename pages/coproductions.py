@@ -4,7 +4,7 @@ import streamlit as st
 
 from filmdash import coproductions as cp
 from filmdash import db, exports, ui
-from filmdash.i18n import language, name, t
+from filmdash.i18n import language, name, set_language, t
 
 ui.warehouse_or_stop()
 lang = language()
@@ -41,13 +41,12 @@ claim_sources = db.query("sources_by_id", ids=[sco_row["source_id"]]) if sco_row
     and isinstance(sco_row["source_id"], str) else None
 
 # 2. charts
-left, right = st.columns([3, 2])
-with left:
-    figure, takeaway, table, ids = cp.network_view(db.warehouse_id(), filters, lang)
-    ui.chart_box("coproductions_network", t("coproductions_box_network_title"), takeaway, figure, table, ids,
-                 map_figure=cp.network_map(db.warehouse_id(), filters, lang))
-with right:
-    figure, takeaway, table, ids = cp.by_year_view(db.warehouse_id(), filters, year, lang)
+# Each box is a fragment: switching its view reruns only that box. A click on a year's bar reruns
+# the whole page (st.rerun() from a fragment), whose list then keeps that year's titles.
+@st.fragment
+def by_year_box(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
+    set_language(lang)
+    figure, takeaway, table, ids = cp.by_year_view(warehouse, filters, year, lang)
     selection = ui.chart_box("coproductions_by_year", t("coproductions_box_by_year_title"), takeaway, figure,
                              table, ids, on_select="rerun")
     st.caption(t("coproductions_by_year_hint"))
@@ -58,9 +57,19 @@ with right:
             ui.set_param("year", str(clicked))
             st.rerun()
 
+
+warehouse = db.warehouse_id()
+left, right = st.columns([3, 2])
+with left:
+    figure, takeaway, table, ids = cp.network_view(warehouse, filters, lang)
+    ui.fragment_chart_box(lang, "coproductions_network", t("coproductions_box_network_title"), takeaway, figure,
+                          table, ids, map_figure=cp.network_map(warehouse, filters, lang))
+with right:
+    by_year_box(lang, warehouse, filters, year)
+
 reported_ids = [sco_row["source_id"]] if sco_row is not None and isinstance(sco_row["source_id"], str) else []
-ui.chart_box(
-    "coproductions_documented", t("coproductions_box_documented_title"), cp.documented_takeaway(sco_row),
+ui.fragment_chart_box(
+    lang, "coproductions_documented", t("coproductions_box_documented_title"), cp.documented_takeaway(sco_row),
     cp.documented_figure(int(sco_row["documented"]) if sco_row is not None else 0,
                          sco_row["reported"] if sco_row is not None else None,
                          sco_row["qualifier"] if sco_row is not None else None),

@@ -12,14 +12,9 @@ st.title(t("studios_title"))
 st.markdown(t("studios_intro"))
 
 
-# Each box is a fragment: switching its view (Chart | Table | Sources) or the fact charted reruns
-# only that box. A fragment rerun runs without app.py, so it sets the page's language itself.
-@st.fragment
-def box(lang: str, *args, **kwargs) -> None:
-    set_language(lang)
-    ui.chart_box(*args, **kwargs)
-
-
+# Each box is a fragment (ui.fragment_chart_box): switching its view (Chart | Table | Sources) or
+# the fact charted reruns only that box. A fragment rerun runs without app.py, so it sets the
+# page's language itself.
 @st.fragment
 def fact_box(lang: str, warehouse: str, studio_id: str, metrics: list[str], labels: dict[str, str]) -> None:
     """The fact picked (?studio_fact=...) charted with its claims table and sources."""
@@ -60,7 +55,7 @@ with st.container(border=True):
     ui.sources_popover([studio["source_id"]], {studio["source_id"]: studio["quote"]}, key="studio_card")
 
 figure, takeaway, table, ids, quotes = productions
-box(lang, "studio_productions", t("studios_box_productions_title", studio=studio_name), takeaway, figure, table,
+ui.fragment_chart_box(lang, "studio_productions", t("studios_box_productions_title", studio=studio_name), takeaway, figure, table,
     ids, quotes)
 
 st.header(t("studios_facts_header"))
@@ -84,12 +79,12 @@ figure, takeaway, table, ids, quotes, notes = incentives
 for note in notes:
     st.warning(ui.md_escape(note), icon="⚠️")
 if figure is not None:
-    box(lang, "studio_incentives", t("studios_box_incentives_title", studio=studio_name), takeaway, figure, table,
+    ui.fragment_chart_box(lang, "studio_incentives", t("studios_box_incentives_title", studio=studio_name), takeaway, figure, table,
         ids, quotes)
 else:
     st.info(takeaway)
 
 figure, takeaway, table, ids = comparison
-box(lang, "studios_comparison", t("studios_box_comparison_title"), takeaway, figure, table, ids)
+ui.fragment_chart_box(lang, "studios_comparison", t("studios_box_comparison_title"), takeaway, figure, table, ids)
 # 3. sources: every box above carries its own Sources view; the comparison counts are explained here
 st.caption(t("studios_comparison_caption"))

@@ -46,3 +46,20 @@ def test_filters_from_the_url(open_page):
     assert p.locator("[data-testid=stException]").count() == 0
     assert p.get_by_text("China–India is the most frequent pair: 3 of 3 documented titles.").count() == 1
     assert page.external == []
+
+
+def test_clicking_a_year_bar_filters_the_list(open_page):
+    """The by-year box is a fragment; its click still reruns the whole page, so the list follows."""
+    page = open_page("/coproductions")
+    p = page.page
+    chart = p.locator(".js-plotly-plot").filter(has=p.locator(".bars path")).first
+    chart.locator(".bars path").first.click(force=True)
+    p.wait_for_function("() => location.search.includes('year=')", timeout=20_000)
+    p.wait_for_timeout(800)
+    page.wait_drawn()
+    year = p.evaluate("new URLSearchParams(location.search).get('year')")
+    assert year.isdigit() and 2000 <= int(year) <= 2030
+    assert p.get_by_text(f"Showing {year} only (from the bar clicked).").count() == 1
+    assert p.get_by_role("button", name="Show all years").count() == 1
+    assert page.external == []
+    assert page.errors == []
