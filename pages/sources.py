@@ -59,13 +59,8 @@ def conflict_tables(lang: str, warehouse: str, types: tuple) -> None:
             table_box("sources_conflicts", groups, t("sources_conflicts_caption"), csv=groups_csv)
 
 
-# 0. filters: the section, and each section's own controls, all in the URL
-section = ui.url_widget(st.segmented_control, t("sources_section_label"), "sources_section", "bibliography",
-                        list(sources.SECTIONS), format_func=lambda v: t(f"sources_section_{v}"),
-                        selection_mode="single", label_visibility="collapsed") or "bibliography"
-counts = db.query("sources_claim_counts")
-
-if section == "bibliography":
+def section_bibliography(lang: str) -> None:
+    """Every source, searchable and by kind; picking one shows the rows and claims it supports."""
     cols = st.columns([3, 2])
     with cols[0]:
         search = ui.url_widget(st.text_input, t("sources_search"), "sources_q", "",
@@ -118,7 +113,10 @@ if section == "bibliography":
             if not claims.empty:
                 table_box(f"sources_claims_{picked}", sources.claims_table(claims, lang))
 
-elif section == "conflicts":
+
+def section_conflicts(lang: str) -> None:
+    """The disputed figures: one charted (picked in the URL), then the table of all of them."""
+    counts = db.query("sources_claim_counts")
     types = ui.url_widget(st.multiselect, t("sources_filter_entity_type"), "sources_types", [],
                           list(sources.ENTITY_TYPES), format_func=sources.entity_type_label,
                           placeholder=t("sources_all"))
@@ -132,7 +130,10 @@ elif section == "conflicts":
         conflict_box(lang, warehouse, tuple(types), group_labels)
     conflict_tables(lang, warehouse, tuple(types))
 
-elif section == "uncorroborated":
+
+def section_uncorroborated(lang: str) -> None:
+    """Claims resting on one source only, optionally only those from the seed articles."""
+    counts = db.query("sources_claim_counts")
     cols = st.columns([3, 2])
     with cols[0]:
         types = ui.url_widget(st.multiselect, t("sources_filter_entity_type"), "sources_types", [],
@@ -153,7 +154,9 @@ elif section == "uncorroborated":
         st.subheader(t("sources_uncorroborated_title", n=len(single)))
         table_box("sources_uncorroborated", sources.claims_table(single, lang), t("seed_note"))
 
-elif section == "coverage":
+
+def section_coverage(lang: str) -> None:
+    """Rows and sources per table, and the documented counts against the reported ones."""
     documented = db.query("sources_documented")
     takeaway, figure, table = sources.coverage_view(db.warehouse_id(), lang)
     ui.chart_box("sources_coverage", t("sources_coverage_title"), takeaway, figure, table, [])
@@ -161,7 +164,9 @@ elif section == "coverage":
         st.subheader(t("sources_documented_title"))
         table_box("sources_documented", sources.documented_table(documented, lang), t("sources_documented_caption"))
 
-elif section == "dictionary":
+
+def section_dictionary(lang: str) -> None:
+    """Every table and column of the warehouse, with its description."""
     tables = db.query("sources_tables")
     picked_tables = ui.url_widget(st.multiselect, t("sources_filter_table"), "sources_tables", [],
                                   tables["table_name"].tolist(), placeholder=t("sources_all"))
@@ -174,8 +179,29 @@ elif section == "dictionary":
         table_box("sources_dictionary_columns", sources.columns_table(columns, lang),
                   t("sources_columns_caption", n=sources.undocumented_columns(columns)))
 
-else:
+
+def section_inputs(lang: str) -> None:
+    """The input files the warehouse was built from."""
     inputs = db.query("sources_input_files")
     with st.container(border=True):
         st.subheader(t("sources_inputs_title", n=len(inputs)))
         table_box("sources_inputs", sources.inputs_table(inputs, lang), t("sources_inputs_caption"))
+
+
+SECTION_VIEWS = {name: globals()[f"section_{name}"] for name in sources.SECTIONS}
+
+
+# 0. the section, and each section's own controls, all in the URL. A fragment: switching the section
+# or a control reruns the page's content, not the frame around it (a click that filters across
+# sections calls st.rerun(), which reruns the whole page). A fragment rerun runs without app.py,
+# so it sets the page's language itself.
+@st.fragment
+def content(lang: str) -> None:
+    set_language(lang)
+    section = ui.url_widget(st.segmented_control, t("sources_section_label"), "sources_section", "bibliography",
+                            list(sources.SECTIONS), format_func=lambda v: t(f"sources_section_{v}"),
+                            selection_mode="single", label_visibility="collapsed") or "bibliography"
+    SECTION_VIEWS.get(section, section_inputs)(lang)
+
+
+content(lang)

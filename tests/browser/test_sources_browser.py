@@ -36,3 +36,32 @@ def test_sources_tables_offline(open_page, query, name):
     p.wait_for_selector("[data-testid=stDataFrame]", timeout=20_000)
     page.screenshot(name)
     assert page.external == [], page.external
+
+
+def test_sections_switch_in_place_and_a_bar_click_filters_the_bibliography(open_page):
+    """The page's content is a fragment: clicking a section swaps it (and the URL follows); a bar
+    click in the bibliography still reruns the whole page, which then keeps only that kind."""
+    page = open_page("/sources")
+    p = page.page
+    p.wait_for_selector(".js-plotly-plot .bars path", timeout=20_000)
+    p.get_by_role("radio", name="Conflicts", exact=True).click()
+    p.wait_for_function("() => location.search.includes('sources_section=conflicts')", timeout=20_000)
+    p.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=20_000)
+    assert p.get_by_role("heading", name="Disputed figures (43)").count() == 1
+    p.get_by_role("radio", name="every claim behind them (146)", exact=True).click()
+    p.wait_for_function("() => location.search.includes('sources_conflicts_rows=claims')", timeout=20_000)
+    page.wait_drawn()
+    assert p.get_by_text("146 rows — exactly the data shown").count() == 1
+    p.get_by_role("radio", name="Bibliography", exact=True).click()
+    p.wait_for_function("() => location.search.includes('sources_section=bibliography')"
+                        " || !location.search.includes('sources_section')", timeout=20_000)
+    p.wait_for_selector(".js-plotly-plot .bars path", timeout=20_000)
+    p.wait_for_timeout(500)
+    p.locator(".js-plotly-plot .bars path").first.click(force=True)
+    p.wait_for_function("() => location.search.includes('sources_kind=')", timeout=20_000)
+    page.wait_drawn()
+    kind = p.evaluate("new URLSearchParams(location.search).get('sources_kind')")
+    assert kind
+    assert p.locator("[data-testid=stException]").count() == 0
+    assert page.external == []
+    assert page.errors == []
