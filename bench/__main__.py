@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
+REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
 # Before a click, the page rests this long after it drew: the grids and fonts that finish after the
 # charts drew belong to the load, not to the filter change. The baseline rests the same time.
 SETTLE_MS = int(os.environ.get("BENCH_SETTLE_MS", "1000"))
