@@ -3,7 +3,7 @@ against a baseline page served the same way. Writes bench/results.json and bench
 
 Method: two Streamlit servers on loopback (the app, and bench/baseline_app.py); one headless
 Chromium; every timing is the median of REPEATS rounds after one warm-up, each round timing the
-baseline and then the page, so both see the same machine. "Drawn" means the app's
+baseline and the page back to back, so both see the same machine. "Drawn" means the app's
 script state is notRunning, no skeleton is left, and every plotly chart on the page has drawn its
 SVG. A filter change is timed from the click (on a page left to settle for SETTLE_MS after it drew)
 to the same condition, once the server has finished the rerun the click started.

@@ -188,7 +188,10 @@ def section_inputs(lang: str) -> None:
         table_box("sources_inputs", sources.inputs_table(inputs, lang), t("sources_inputs_caption"))
 
 
-SECTION_VIEWS = {name: globals()[f"section_{name}"] for name in sources.SECTIONS}
+SECTION_VIEWS = {"bibliography": section_bibliography, "conflicts": section_conflicts,
+                 "uncorroborated": section_uncorroborated, "coverage": section_coverage,
+                 "dictionary": section_dictionary, "inputs": section_inputs}
+assert set(SECTION_VIEWS) == set(sources.SECTIONS)
 
 
 # 0. the section, and each section's own controls, all in the URL. A fragment: switching the section
@@ -201,7 +204,7 @@ def content(lang: str) -> None:
     section = ui.url_widget(st.segmented_control, t("sources_section_label"), "sources_section", "bibliography",
                             list(sources.SECTIONS), format_func=lambda v: t(f"sources_section_{v}"),
                             selection_mode="single", label_visibility="collapsed") or "bibliography"
-    SECTION_VIEWS.get(section, section_inputs)(lang)
+    SECTION_VIEWS[section](lang)  # url_widget keeps it one of sources.SECTIONS
 
 
 content(lang)

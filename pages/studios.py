@@ -12,9 +12,9 @@ st.title(t("studios_title"))
 st.markdown(t("studios_intro"))
 
 
-# Each box is a fragment (ui.fragment_chart_box): switching its view (Chart | Table | Sources) or
-# the fact charted reruns only that box. A fragment rerun runs without app.py, so it sets the
-# page's language itself.
+# Each box is a fragment (this one, and ui.fragment_chart_box for the others): switching its view
+# (Chart | Table | Sources) or the fact charted reruns only that box. A fragment rerun runs without
+# app.py, so it sets the page's language itself.
 @st.fragment
 def fact_box(lang: str, warehouse: str, studio_id: str, metrics: list[str], labels: dict[str, str]) -> None:
     """The fact picked (?studio_fact=...) charted with its claims table and sources."""
@@ -55,8 +55,8 @@ with st.container(border=True):
     ui.sources_popover([studio["source_id"]], {studio["source_id"]: studio["quote"]}, key="studio_card")
 
 figure, takeaway, table, ids, quotes = productions
-ui.fragment_chart_box(lang, "studio_productions", t("studios_box_productions_title", studio=studio_name), takeaway, figure, table,
-    ids, quotes)
+ui.fragment_chart_box(lang, "studio_productions", t("studios_box_productions_title", studio=studio_name), takeaway,
+                      figure, table, ids, quotes)
 
 st.header(t("studios_facts_header"))
 if not metrics:
@@ -79,8 +79,8 @@ figure, takeaway, table, ids, quotes, notes = incentives
 for note in notes:
     st.warning(ui.md_escape(note), icon="⚠️")
 if figure is not None:
-    ui.fragment_chart_box(lang, "studio_incentives", t("studios_box_incentives_title", studio=studio_name), takeaway, figure, table,
-        ids, quotes)
+    ui.fragment_chart_box(lang, "studio_incentives", t("studios_box_incentives_title", studio=studio_name), takeaway,
+                          figure, table, ids, quotes)
 else:
     st.info(takeaway)
 
