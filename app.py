@@ -12,16 +12,17 @@ ROOT = Path(__file__).resolve().parent
 st.set_page_config(page_title="Film Cities Dashboard", page_icon="🎬", layout="wide")
 ui.choose_language()
 
-# (script, title key, icon, URL path). A page is registered only once its script exists.
+# (script, title key, icon, URL path). Material icons: their font ships with Streamlit (emoji need a
+# colour-emoji font the presenter's machine may not have). A page is registered only once its script exists.
 ROUTES = [
-    ("pages/overview.py", "nav_overview", "🏠", ""),
-    ("pages/cities.py", "nav_cities", "🏙️", "cities"),
-    ("pages/companies.py", "nav_companies", "🏢", "companies"),
-    ("pages/coproductions.py", "nav_coproductions", "🤝", "coproductions"),
-    ("pages/studios.py", "nav_studios", "🎬", "studios"),
-    ("pages/events.py", "nav_events", "📅", "events"),
-    ("pages/map.py", "nav_map", "🗺️", "map"),
-    ("pages/sources.py", "nav_sources", "📚", "sources"),
+    ("pages/overview.py", "nav_overview", ":material/home:", ""),
+    ("pages/cities.py", "nav_cities", ":material/location_city:", "cities"),
+    ("pages/companies.py", "nav_companies", ":material/business:", "companies"),
+    ("pages/coproductions.py", "nav_coproductions", ":material/handshake:", "coproductions"),
+    ("pages/studios.py", "nav_studios", ":material/movie:", "studios"),
+    ("pages/events.py", "nav_events", ":material/event:", "events"),
+    ("pages/map.py", "nav_map", ":material/map:", "map"),
+    ("pages/sources.py", "nav_sources", ":material/menu_book:", "sources"),
 ]
 PAGES = [
     st.Page(script, title=t(title), icon=icon, url_path=path, default=path == "")

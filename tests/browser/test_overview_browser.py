@@ -53,3 +53,18 @@ def test_chart_box_download_is_the_table_shown(open_page):
     assert lines[1].startswith("2009,1,")
     assert len(lines) == 1 + 9  # nine designation years, exactly the rows the chart shows
     assert page.external == []
+
+
+def test_navigation_icons_come_from_the_bundled_icon_font(open_page):
+    """Emoji need a colour-emoji font a presenter's machine may lack (they drew as empty boxes here);
+    Streamlit's Material Symbols font ships with it and is served locally."""
+    page = open_page("/")
+    p = page.page
+    icons = p.locator("[data-testid=stSidebarNav] [data-testid=stIconMaterial]")
+    assert icons.count() == 8
+    assert icons.first.inner_text() == "home"
+    # drawn as one glyph (the font's ligature), not as the word "home" in a text font
+    p.wait_for_function("document.fonts.status === 'loaded'")
+    box = icons.first.bounding_box()
+    assert box["width"] <= box["height"] * 1.2, box
+    assert page.external == []
