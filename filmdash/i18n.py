@@ -19,7 +19,8 @@ from filmdash.paths import LOCALES_DIR
 
 LANGUAGES = ("en", "zh-Hans", "zh-Hant")
 DEFAULT = "en"
-LANGUAGE_LABELS = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
+# short enough for one row in the sidebar ("简体中文 | 繁體中文" wrapped onto a second line)
+LANGUAGE_LABELS = {"en": "English", "zh-Hans": "简体", "zh-Hant": "繁體"}
 _current: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
 

@@ -86,6 +86,8 @@ BY_YEAR = pd.DataFrame({"year": [2016, 2016, 2017, 2019], "status": ["released",
 
 def test_by_year_takeaway_and_figure():
     assert cp.by_year_takeaway(BY_YEAR, "en") == "2016 has the most documented titles: 5 of 7; 3 of the 7 are released."
+    assert cp.by_year_takeaway(BY_YEAR, "zh-Hans") == "在记录的7部作品中，2016年最多，共5部；7部中已有3部上映。"
+    assert cp.by_year_takeaway(BY_YEAR, "zh-Hant") == "在記錄的7部作品中，2016年最多，共5部；7部中已有3部上映。"
     fig = cp.by_year_figure(BY_YEAR, "en", selected=2017)
     assert [tr.name for tr in fig.data] == ["released", "announced"]
     assert list(fig.data[0].y) == [2, 1, 0] and list(fig.data[1].y) == [3, 0, 1]

@@ -68,3 +68,21 @@ def test_navigation_icons_come_from_the_bundled_icon_font(open_page):
     box = icons.first.bounding_box()
     assert box["width"] <= box["height"] * 1.2, box
     assert page.external == []
+
+
+def test_language_switches_in_one_click_and_fits_one_row(open_page):
+    """A presenter switches language with one click in the sidebar; the three choices sit on one row."""
+    page = open_page("/studios?lang=en")
+    p = page.page
+    options = p.locator("[data-testid=stSidebar] [data-testid=stButtonGroup] button")
+    assert options.all_inner_texts() == ["English", "简体", "繁體"]
+    tops = {round(b.bounding_box()["y"]) for b in options.all()}
+    assert len(tops) == 1, tops  # no choice wrapped onto a second line
+    p.get_by_role("radio", name="繁體", exact=True).click()
+    p.wait_for_url("**lang=zh-Hant**")
+    page.wait_drawn()
+    p.get_by_role("heading", name="影視基地", exact=False).first.wait_for()
+    assert "/studios" in p.url
+    assert p.locator("[data-testid=stSidebarNav]").inner_text().count("影視基地") == 1
+    page.screenshot("language_switch_zh-Hant")
+    assert page.external == [] and page.errors == []
