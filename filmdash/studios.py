@@ -17,6 +17,8 @@ from filmdash.i18n import date_text, language, name, number, t
 from filmdash.style import MUTED, OKABE_ITO, base_layout
 
 OMM = "oriental-movie-metropolis"
+# The page's sections, one shown at a time (?studios_section=...); the first is the default.
+SECTIONS = ("productions", "facts", "incentives", "comparison")
 # The facts compared across sources, in the order a reader asks about them.
 FACT_METRICS = ("sound_stages", "investment", "largest_stage_area", "site_area", "opening", "crews_hosted")
 INCENTIVE_METRICS = ("hotel_subsidy_share", "production_cost_subsidy_share", "film_fund", "incentive_rate")

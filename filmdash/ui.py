@@ -107,7 +107,7 @@ def frame_footer() -> None:
     except db.WarehouseMissing:
         warehouse = "—"
     st.sidebar.caption(t("footer_data", warehouse=md_escape(warehouse)))
-    st.sidebar.caption(t("footer_licences"))
+    st.sidebar.caption(t("footer_licences") + "  \n" + t("footer_downloads"))
 
 
 def warehouse_or_stop() -> None:
@@ -164,6 +164,14 @@ def plotly_chart(fig, key: str, alt: str, on_select: str = "ignore", selection_m
                            selection_mode=selection_mode, alt=alt, width="stretch")
 
 
+def download_button(key: str, table: pd.DataFrame, data=None) -> None:
+    """The CSV of exactly the rows shown, its row count on the button. One element: a footer of
+    columns and a caption cost every box a layout on each load. The CSV is built only when clicked
+    (data=None), so a rerun does not pay for every box's file."""
+    st.download_button(t("download_csv_rows", n=len(table)), data if data is not None else (lambda: exports.csv_bytes(table)),
+                       file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
+
+
 @st.fragment
 def fragment_chart_box(lang: str, *args, **kwargs) -> None:
     """chart_box as a fragment: switching its view (Chart | Table | Sources) reruns only this box.
@@ -199,9 +207,5 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
             st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
         else:
             show_sources(source_ids, quotes)
-        cols = st.columns([1, 3])
-        # built only when clicked: a rerun does not pay for every box's CSV
-        cols[0].download_button(t("download_csv"), lambda: exports.csv_bytes(table), file_name=f"{box_id}.csv",
-                                mime="text/csv", key=f"{box_id}_csv", on_click="ignore")
-        cols[1].caption(t("download_rows", n=len(table)))
+        download_button(box_id, table)
     return selection

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from filmdash import coproductions as cp
-from filmdash import db, exports, ui
+from filmdash import db, ui
 from filmdash.i18n import language, name, set_language, t
 
 ui.warehouse_or_stop()
@@ -90,10 +90,7 @@ with st.container(border=True):
     table = cp.titles_table(titles)
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         t("coproductions_col_source"): st.column_config.LinkColumn(display_text=t("coproductions_open_source"))})
-    dl, rows = st.columns([1, 3])
-    dl.download_button(t("download_csv"), exports.csv_bytes(table), file_name="coproductions.csv", mime="text/csv",
-                       key="coproductions_list_csv", on_click="ignore")
-    rows.caption(t("download_rows", n=len(table)))
+    ui.download_button("coproductions_list", table)
     # 3. sources
     ui.sources_popover(cp.source_ids(titles, "source_id", "country_source_ids"), cp.quotes(titles),
                        key="coproductions_list")

@@ -85,9 +85,6 @@ for view in events.lists_view(warehouse, *filters, focus, lang):
             continue
         st.dataframe(view["table"], hide_index=True, width="stretch", column_config=link)
         # 3. sources, one click away, and the table as shown
-        cols = st.columns([1, 1, 3])
-        with cols[0]:
+        with st.container(horizontal=True):
             ui.sources_popover(view["ids"], view["quotes"], key=key)
-        cols[1].download_button(t("download_csv"), view["csv"], file_name=f"{key}.csv",
-                                mime="text/csv", key=f"{key}_csv", on_click="ignore")
-        cols[2].caption(t("download_rows", n=len(view["table"])))
+            ui.download_button(key, view["table"], view["csv"])

@@ -69,10 +69,7 @@ with st.container(border=True):
     else:
         st.caption(t("map_table_all"))
     st.dataframe(view["table"], hide_index=True, width="stretch")
-    cols = st.columns([1, 1, 3])
-    cols[0].download_button(t("download_csv"), view["csv"], file_name="map_items.csv",
-                            mime="text/csv", key="map_items_csv", on_click="ignore")
-
-    # 3. sources of exactly the rows listed
-    with cols[1]:
+    # the rows listed as CSV, and (3.) the sources of exactly those rows
+    with st.container(horizontal=True):
+        ui.download_button("map_items", view["table"], view["csv"])
         ui.sources_popover(view["listed_ids"], key="map_items")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from filmdash import db, exports, sources, ui
+from filmdash import db, sources, ui
 from filmdash.i18n import language, set_language, t
 
 ui.warehouse_or_stop()
@@ -19,11 +19,7 @@ def table_box(key: str, table, caption: str | None = None, selectable: bool = Fa
     event = st.dataframe(table, hide_index=True, width="stretch", column_config=LINK, key=f"{key}_table",
                          on_select="rerun" if selectable else "ignore",
                          selection_mode="single-row" if selectable else "multi-row")
-    cols = st.columns([1, 3])
-    data = csv if csv is not None else exports.csv_bytes(table)
-    cols[0].download_button(t("download_csv"), data, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv",
-                            on_click="ignore")
-    cols[1].caption(t("download_rows", n=len(table)))
+    ui.download_button(key, table, csv)
     return event
 
 

@@ -27,7 +27,8 @@ def fact_box(lang: str, warehouse: str, studio_id: str, metrics: list[str], labe
     ui.chart_box(f"studio_{metric}", title, takeaway, figure, table, ids, quotes)
 
 
-# 0. filters: the studio picked lives in the URL (?studio=...), the fact charted too (?studio_fact=...)
+# 0. filters: the studio picked lives in the URL (?studio=...), as do the section shown
+# (?studios_section=...) and the fact charted (?studio_fact=...)
 studios = db.query("studios_list")
 labels = {r["studio_id"]: sd.studio_label(r) for r in studios.to_dict("records")}
 studio_id = ui.url_widget(st.selectbox, t("studios_picker"), "studio", sd.OMM, list(labels),
@@ -35,15 +36,11 @@ studio_id = ui.url_widget(st.selectbox, t("studios_picker"), "studio", sd.OMM, l
 studio = studios[studios["studio_id"] == studio_id].iloc[0]
 studio_name = name(studio)
 
-# 1. data (cached by warehouse, studio and language; a fact's figure only once it is shown)
+# 1. data: each section queries its own, cached by warehouse, studio and language (a fact's figure only
+# once it is shown)
 warehouse = db.warehouse_id()
-facts = sd.facts_overview(warehouse, studio_id, lang)
-metrics, metric_labels, summary, summary_csv, summary_ids, summary_quotes = facts
-productions = sd.productions_view(warehouse, studio_id, studio_name, lang)
-incentives = sd.incentives_view(warehouse, studio_id, lang)
-comparison = sd.comparison_view(warehouse, lang)
 
-# 2. charts
+# 2. the studio's card, then one section at a time; 3. every box carries its own Sources view
 with st.container(border=True):
     st.subheader(sd.studio_label(studio))
     cols = st.columns(4)
@@ -54,37 +51,62 @@ with st.container(border=True):
     st.caption(t("studios_card_caption"))
     ui.sources_popover([studio["source_id"]], {studio["source_id"]: studio["quote"]}, key="studio_card")
 
-figure, takeaway, table, ids, quotes = productions
-ui.fragment_chart_box(lang, "studio_productions", t("studios_box_productions_title", studio=studio_name), takeaway,
-                      figure, table, ids, quotes)
 
-st.header(t("studios_facts_header"))
-if not metrics:
-    st.info(t("studios_no_facts"))
-else:
-    # every claim of every fact side by side, then one fact at a time as a chart
+def section_productions(lang: str, studio_id: str, studio_name: str) -> None:
+    figure, takeaway, table, ids, quotes = sd.productions_view(warehouse, studio_id, studio_name, lang)
+    ui.fragment_chart_box(lang, "studio_productions", t("studios_box_productions_title", studio=studio_name),
+                          takeaway, figure, table, ids, quotes)
+
+
+def section_facts(lang: str, studio_id: str, studio_name: str) -> None:
+    """Every claim of every fact side by side, then one fact at a time as a chart."""
+    metrics, metric_labels, summary, summary_csv, summary_ids, summary_quotes = sd.facts_overview(
+        warehouse, studio_id, lang)
+    if not metrics:
+        st.info(t("studios_no_facts"))
+        return
     with st.container(border=True):
         st.caption(t("studios_facts_summary_caption"))
         st.dataframe(summary, hide_index=True, width="stretch", height=320)
-        cols = st.columns([1, 1, 2])
-        cols[0].download_button(t("download_csv"), summary_csv, file_name="studio_facts.csv",
-                                mime="text/csv", key="studio_facts_csv", on_click="ignore")
-        with cols[1]:
+        with st.container(horizontal=True):
+            ui.download_button("studio_facts", summary, summary_csv)
             ui.sources_popover(summary_ids, summary_quotes, key="studio_facts")
     st.caption(t("studios_facts_caption"))
     fact_box(lang, warehouse, studio_id, metrics, metric_labels)
 
-st.header(t("studios_incentives_header"))
-figure, takeaway, table, ids, quotes, notes = incentives
-for note in notes:
-    st.warning(ui.md_escape(note), icon="⚠️")
-if figure is not None:
-    ui.fragment_chart_box(lang, "studio_incentives", t("studios_box_incentives_title", studio=studio_name), takeaway,
-                          figure, table, ids, quotes)
-else:
-    st.info(takeaway)
 
-figure, takeaway, table, ids = comparison
-ui.fragment_chart_box(lang, "studios_comparison", t("studios_box_comparison_title"), takeaway, figure, table, ids)
-# 3. sources: every box above carries its own Sources view; the comparison counts are explained here
-st.caption(t("studios_comparison_caption"))
+def section_incentives(lang: str, studio_id: str, studio_name: str) -> None:
+    figure, takeaway, table, ids, quotes, notes = sd.incentives_view(warehouse, studio_id, lang)
+    for note in notes:
+        st.warning(ui.md_escape(note), icon="⚠️")
+    if figure is None:
+        st.info(takeaway)
+        return
+    ui.fragment_chart_box(lang, "studio_incentives", t("studios_box_incentives_title", studio=studio_name),
+                          takeaway, figure, table, ids, quotes)
+
+
+def section_comparison(lang: str, studio_id: str, studio_name: str) -> None:
+    figure, takeaway, table, ids = sd.comparison_view(warehouse, lang)
+    ui.fragment_chart_box(lang, "studios_comparison", t("studios_box_comparison_title"), takeaway, figure, table, ids)
+    st.caption(t("studios_comparison_caption"))
+
+
+SECTION_VIEWS = {"productions": section_productions, "facts": section_facts, "incentives": section_incentives,
+                 "comparison": section_comparison}
+assert set(SECTION_VIEWS) == set(sd.SECTIONS)
+
+
+# The section lives in the URL (?studios_section=...). A fragment: switching it reruns this part of the
+# page, not the picker and card above. One section at a time keeps the page one screen on a big display
+# and its load to one chart. A fragment rerun runs without app.py, so it sets the page's language itself.
+@st.fragment
+def content(lang: str, studio_id: str, studio_name: str) -> None:
+    set_language(lang)
+    section = ui.url_widget(st.segmented_control, t("studios_section_label"), "studios_section", sd.SECTIONS[0],
+                            list(sd.SECTIONS), format_func=lambda v: t(f"studios_section_{v}", lang),
+                            selection_mode="single", label_visibility="collapsed") or sd.SECTIONS[0]
+    SECTION_VIEWS[section](lang, studio_id, studio_name)  # url_widget keeps it one of sd.SECTIONS
+
+
+content(lang, studio_id, studio_name)

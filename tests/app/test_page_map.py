@@ -169,4 +169,5 @@ def test_a_clicked_country_filters_the_table_in_chinese():
 def test_export_buttons_are_offered():
     at = open_map()
     labels = [b.label for b in at.get("download_button")]
-    assert {"Download PNG", "Download SVG", "Download CSV"} <= set(labels)
+    assert {"Download PNG", "Download SVG", f"Download CSV ({len(item_table(at))} rows)"} <= set(labels)
+    assert len(item_table(at)) == 122

@@ -51,7 +51,7 @@ def test_sections_switch_in_place_and_a_bar_click_filters_the_bibliography(open_
     p.get_by_role("radio", name="every claim behind them (146)", exact=True).click()
     p.wait_for_function("() => location.search.includes('sources_conflicts_rows=claims')", timeout=20_000)
     page.wait_drawn()
-    assert p.get_by_text("146 rows — exactly the data shown").count() == 1
+    assert p.get_by_role("button", name="Download CSV (146 rows)", exact=True).count() == 1
     p.get_by_role("radio", name="Bibliography", exact=True).click()
     p.wait_for_function("() => location.search.includes('sources_section=bibliography')"
                         " || !location.search.includes('sources_section')", timeout=20_000)

@@ -11,22 +11,29 @@ def reach(open_page, lang: str, query: str = ""):
     return open_page(f"/studios?lang={lang}" + query)
 
 
-@pytest.mark.parametrize("lang, heading", [
-    ("en", "Studio bases: what they built, by whose account"),
-    ("zh-Hant", "影視基地：建成了什麼，誰說的"),
+@pytest.mark.parametrize("lang, heading, section", [
+    ("en", "Studio bases: what they built, by whose account", "Figures by source"),
+    ("zh-Hant", "影視基地：建成了什麼，誰說的", "各來源數據"),
 ])
-def test_studios_offline(open_page, lang, heading):
+def test_studios_offline(open_page, lang, heading, section):
     page = reach(open_page, lang)
     p = page.page
     assert p.locator("[data-testid=stException]").count() == 0
     assert p.get_by_role("heading", name=heading).count() == 1
     p.wait_for_selector(".js-plotly-plot .bars path", state="attached", timeout=20_000)
-    # productions, the fact picked (one chart at a time), incentives, comparison; every claim in the table
-    assert p.locator(".js-plotly-plot").count() == 4
-    assert p.locator("[data-testid=stDataFrame]").count() >= 1
-    assert p.locator(".js-plotly-plot .scatterlayer .point").count() >= 12  # every sound-stage claim is a dot
+    # the default section: productions by year, the page's one chart
+    assert p.locator(".js-plotly-plot").count() == 1
     shot = page.screenshot(f"studios-{lang}")
     assert shot.stat().st_size > 20_000
+    # the facts section, in place: every claim in the table, the fact picked charted
+    p.locator("[data-testid=stButtonGroup]").get_by_text(section, exact=True).click()
+    p.wait_for_function("() => location.search.includes('studios_section=facts')", timeout=20_000)
+    p.wait_for_selector(".js-plotly-plot .scatterlayer .point", state="attached", timeout=20_000)
+    page.wait_drawn()
+    assert p.locator(".js-plotly-plot").count() == 1
+    assert p.locator("[data-testid=stDataFrame]").count() == 1
+    assert p.locator(".js-plotly-plot .scatterlayer .point").count() >= 12  # every sound-stage claim is a dot
+    page.screenshot(f"studios-facts-{lang}")
     assert page.external == [], page.external
     assert page.errors == []
 
@@ -40,10 +47,10 @@ def test_studio_from_the_url(open_page):
 
 
 def test_picking_a_fact_charts_it(open_page):
-    page = open_page("/studios?studio_fact=investment")
+    page = open_page("/studios?studios_section=facts&studio_fact=investment")
     p = page.page
     assert p.get_by_role("heading", name="Investment", exact=False).count() >= 1
-    assert p.locator(".js-plotly-plot").count() == 4
+    assert p.locator(".js-plotly-plot").count() == 1
     p.locator("[data-testid=stButtonGroup]").get_by_text("Site area", exact=True).click()
     p.wait_for_timeout(800)
     page.wait_drawn()
