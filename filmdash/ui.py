@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from filmdash import db, exports
+from filmdash import db, exports, prefetch
 from filmdash.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
 
 # Every plotly chart goes through plotly_chart(): base maps are served by this app, never a CDN.
@@ -108,6 +108,8 @@ def frame_footer() -> None:
         warehouse = "—"
     st.sidebar.caption(t("footer_data", warehouse=md_escape(warehouse)))
     st.sidebar.caption(t("footer_licences") + "  \n" + t("footer_downloads"))
+    # our own fixed script (no data in it): it imports chunks this app serves, before a page needs them
+    st.sidebar.html(prefetch.frame_script(), unsafe_allow_javascript=True)
 
 
 def warehouse_or_stop() -> None:

@@ -67,13 +67,14 @@ def browser():
 
 
 class Page:
-    """A page that records every request to another host (and aborts it)."""
+    """A page that records every request to another host (and aborts it), and every local one."""
 
     def __init__(self, browser, base_url: str, locale: str = "en-GB"):
         self.context = browser.new_context(viewport={"width": 1600, "height": 1200}, locale=locale)
         self.page = self.context.new_page()
         self.base_url = base_url
         self.external: list[str] = []
+        self.requests: list[str] = []
         self.errors: list[str] = []
         self.page.route("**/*", self._route)
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
@@ -81,6 +82,7 @@ class Page:
     def _route(self, route):
         url = route.request.url
         if url.startswith(LOCAL_PREFIXES):
+            self.requests.append(url)
             route.continue_()
         else:
             self.external.append(url)
