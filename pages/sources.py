@@ -25,14 +25,18 @@ def table_box(key: str, table, caption: str | None = None, selectable: bool = Fa
 
 @st.fragment
 def conflict_box(lang: str, warehouse: str, types: tuple, group_labels: dict) -> None:
-    """The disputed figure picked (?sources_conflict=...), charted: picking another reruns only this box.
-    A fragment rerun runs without app.py, so it sets the page's language itself."""
+    """The disputed figure picked (?sources_conflict=..., here or by a row of the table), charted:
+    picking another here reruns only this box. A fragment rerun runs without app.py, so it sets the
+    page's language itself."""
     set_language(lang)
     keys = list(group_labels)
-    if st.session_state.get("url_sources_conflict") not in keys:  # left over from other entity types
+    if st.session_state.get("url_sources_conflict") not in keys + [None]:  # left over from other entity types
         st.session_state.pop("url_sources_conflict", None)
-    key = ui.url_widget(st.selectbox, t("sources_pick_conflict"), "sources_conflict", keys[0], keys,
-                        format_func=group_labels.get)
+    key = ui.url_widget(st.selectbox, t("sources_pick_conflict"), "sources_conflict", None, keys,
+                        format_func=group_labels.get, placeholder=t("sources_pick_conflict_placeholder"))
+    if key is None:
+        st.caption(t("sources_conflict_hint"))
+        return
     title, takeaway, figure, table, ids, quotes = sources.conflict_view(warehouse, types, key, lang)
     ui.chart_box("sources_conflict", title, takeaway, figure, table, ids, quotes, column_config=LINK)
 
@@ -42,7 +46,7 @@ def conflict_tables(lang: str, warehouse: str, types: tuple) -> None:
     """Every disputed figure, one row each, or every claim behind them (?sources_conflicts_rows=claims):
     one table at a time, and switching reruns only this box."""
     set_language(lang)
-    conflicts, groups, _, claims, groups_csv, claims_csv = sources.conflicts_view(warehouse, types, lang)
+    conflicts, groups, group_labels, claims, groups_csv, claims_csv = sources.conflicts_view(warehouse, types, lang)
     with st.container(border=True):
         st.subheader(t("sources_conflicts_title", n=len(groups)))
         rows = ui.url_widget(st.segmented_control, t("sources_conflicts_rows"), "sources_conflicts_rows", "figures",
@@ -51,8 +55,17 @@ def conflict_tables(lang: str, warehouse: str, types: tuple) -> None:
                                                                                             else conflicts)))
         if rows == "claims":
             table_box("sources_conflict_claims", claims, t("sources_conflicts_claims_caption"), csv=claims_csv)
-        else:
-            table_box("sources_conflicts", groups, t("sources_conflicts_caption"), csv=groups_csv)
+            return
+        event = table_box("sources_conflicts", groups, t("sources_conflicts_caption"), selectable=True, csv=groups_csv)
+    # a row picked charts that figure below (the rows are in group_labels' order)
+    picked = event.selection.rows if event else []
+    keys = list(group_labels)
+    chosen = keys[picked[0]] if picked and picked[0] < len(keys) else None
+    if st.session_state.get("sources_last_conflict_row") != chosen:  # a new click, not a selection kept from before
+        st.session_state["sources_last_conflict_row"] = chosen
+        if chosen and chosen != ui.param("sources_conflict"):
+            ui.set_param("sources_conflict", chosen)
+            st.rerun()
 
 
 def section_bibliography(lang: str) -> None:
@@ -111,7 +124,8 @@ def section_bibliography(lang: str) -> None:
 
 
 def section_conflicts(lang: str) -> None:
-    """The disputed figures: one charted (picked in the URL), then the table of all of them."""
+    """The disputed figures: the table of all of them, then the one picked (in the URL) charted. None is
+    charted until a reader picks one: the list is what this section answers."""
     counts = db.query("sources_claim_counts")
     types = ui.url_widget(st.multiselect, t("sources_filter_entity_type"), "sources_types", [],
                           list(sources.ENTITY_TYPES), format_func=sources.entity_type_label,
@@ -121,10 +135,10 @@ def section_conflicts(lang: str) -> None:
     group_labels = sources.conflicts_view(warehouse, tuple(types), lang)[2]
     st.markdown(f"**{ui.md_escape(sources.conflicts_summary(counts, lang))}**")
 
-    # 2. the disputed figure picked, charted, then every disputed figure and claim
+    # 2. every disputed figure (or claim), then the disputed figure picked, charted
+    conflict_tables(lang, warehouse, tuple(types))
     if group_labels:
         conflict_box(lang, warehouse, tuple(types), group_labels)
-    conflict_tables(lang, warehouse, tuple(types))
 
 
 def section_uncorroborated(lang: str) -> None:

@@ -65,7 +65,14 @@ def test_conflicts_are_grouped_and_each_group_is_charted():
                  "WHERE in_conflict")
     table = [d.value for d in at.dataframe if "Each value with its source" in d.value.columns][0]
     assert len(table) == groups
-    assert at.selectbox[0].value == "city/hangzhou/animation_companies/count"
+    # the list first; nothing is charted until a reader picks a figure (here or by its row)
+    assert at.selectbox[0].value is None
+    values = one("SELECT count(DISTINCT value_base) FROM fct_claims WHERE in_conflict AND entity_id = 'hangzhou' "
+                 "AND metric = 'animation_companies'")
+    assert values == 3
+    assert at.selectbox[0].options[0] == f"Hangzhou · Animation companies ({values} values)"
+    assert len(at.get("plotly_chart")) == 0
+    assert any(c.value.startswith("Pick a disputed figure here, or click its row") for c in at.main.caption)
     at = run_sources(sources_section="conflicts", sources_types="studio",
                      sources_conflict="studio/oriental-movie-metropolis/sound_stages/count")
     assert at.multiselect[0].value == ["studio"]

@@ -46,8 +46,19 @@ def test_sections_switch_in_place_and_a_bar_click_filters_the_bibliography(open_
     p.wait_for_selector(".js-plotly-plot .bars path", timeout=20_000)
     p.get_by_role("radio", name="Conflicts", exact=True).click()
     p.wait_for_function("() => location.search.includes('sources_section=conflicts')", timeout=20_000)
-    p.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=20_000)
+    p.wait_for_selector("[data-testid=stDataFrame]", timeout=20_000)
+    page.wait_drawn()
     assert p.get_by_role("heading", name="Disputed figures (43)").count() == 1
+    assert p.locator(".js-plotly-plot").count() == 0  # the list first: nothing charted until a figure is picked
+    # a click on a row's marker (the grid's first column) charts that figure below the table
+    grid = p.locator("[data-testid=stDataFrame]").bounding_box()
+    p.mouse.click(grid["x"] + 18, grid["y"] + 35 + 17)
+    p.wait_for_function("() => new URLSearchParams(location.search).get('sources_conflict')"
+                        " === 'city/hangzhou/animation_companies/count'", timeout=20_000)
+    p.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=20_000)
+    page.wait_drawn()
+    assert p.get_by_role("heading", name="Hangzhou · Animation companies", exact=False).count() == 1
+    page.screenshot("sources-conflicts-row-picked-en")
     p.get_by_role("radio", name="every claim behind them (146)", exact=True).click()
     p.wait_for_function("() => location.search.includes('sources_conflicts_rows=claims')", timeout=20_000)
     page.wait_drawn()
