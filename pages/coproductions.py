@@ -90,7 +90,8 @@ with st.container(border=True):
     table = cp.titles_table(titles)
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         t("coproductions_col_source"): st.column_config.LinkColumn(display_text=t("coproductions_open_source"))})
-    ui.download_button("coproductions_list", table)
-    # 3. sources
-    ui.sources_popover(cp.source_ids(titles, "source_id", "country_source_ids"), cp.quotes(titles),
-                       key="coproductions_list")
+    # the list as CSV, and (3.) its sources
+    with st.container(horizontal=True):
+        ui.download_button("coproductions_list", table)
+        ui.sources_popover(cp.source_ids(titles, "source_id", "country_source_ids"), cp.quotes(titles),
+                           key="coproductions_list")
