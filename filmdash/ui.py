@@ -69,6 +69,14 @@ def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
     return kind(label, key=key, on_change=sync, **args, **kwargs)
 
 
+def section_switch(name: str, sections: Sequence[str], lang: str) -> str:
+    """A page's section switch (?{name}=..., the first section by default): one row of segments
+    labelled t(f"{name}_{section}"); the value is always one of sections."""
+    return url_widget(st.segmented_control, t(f"{name}_label", lang), name, sections[0], list(sections),
+                      format_func=lambda v: t(f"{name}_{v}", lang), selection_mode="single",
+                      label_visibility="collapsed") or sections[0]
+
+
 # --- the frame -------------------------------------------------------------------------------
 
 def choose_language() -> str:

@@ -211,10 +211,7 @@ assert set(SECTION_VIEWS) == set(sources.SECTIONS)
 @st.fragment
 def content(lang: str) -> None:
     set_language(lang)
-    section = ui.url_widget(st.segmented_control, t("sources_section_label"), "sources_section", "bibliography",
-                            list(sources.SECTIONS), format_func=lambda v: t(f"sources_section_{v}"),
-                            selection_mode="single", label_visibility="collapsed") or "bibliography"
-    SECTION_VIEWS[section](lang)  # url_widget keeps it one of sources.SECTIONS
+    SECTION_VIEWS[ui.section_switch("sources_section", sources.SECTIONS, lang)](lang)
 
 
 content(lang)

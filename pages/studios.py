@@ -36,11 +36,9 @@ studio_id = ui.url_widget(st.selectbox, t("studios_picker"), "studio", sd.OMM, l
 studio = studios[studios["studio_id"] == studio_id].iloc[0]
 studio_name = name(studio)
 
-# 1. data: each section queries its own, cached by warehouse, studio and language (a fact's figure only
-# once it is shown)
-warehouse = db.warehouse_id()
-
-# 2. the studio's card, then one section at a time; 3. every box carries its own Sources view
+# 1. data: each section below queries its own, cached by warehouse, studio and language (a fact's
+# figure only once it is shown). 2. the studio's card, then one section at a time. 3. every box
+# carries its own Sources view.
 with st.container(border=True):
     st.subheader(sd.studio_label(studio))
     cols = st.columns(4)
@@ -52,13 +50,13 @@ with st.container(border=True):
     ui.sources_popover([studio["source_id"]], {studio["source_id"]: studio["quote"]}, key="studio_card")
 
 
-def section_productions(lang: str, studio_id: str, studio_name: str) -> None:
+def section_productions(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
     figure, takeaway, table, ids, quotes = sd.productions_view(warehouse, studio_id, studio_name, lang)
     ui.fragment_chart_box(lang, "studio_productions", t("studios_box_productions_title", studio=studio_name),
                           takeaway, figure, table, ids, quotes)
 
 
-def section_facts(lang: str, studio_id: str, studio_name: str) -> None:
+def section_facts(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
     """Every claim of every fact side by side, then one fact at a time as a chart."""
     metrics, metric_labels, summary, summary_csv, summary_ids, summary_quotes = sd.facts_overview(
         warehouse, studio_id, lang)
@@ -75,7 +73,7 @@ def section_facts(lang: str, studio_id: str, studio_name: str) -> None:
     fact_box(lang, warehouse, studio_id, metrics, metric_labels)
 
 
-def section_incentives(lang: str, studio_id: str, studio_name: str) -> None:
+def section_incentives(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
     figure, takeaway, table, ids, quotes, notes = sd.incentives_view(warehouse, studio_id, lang)
     for note in notes:
         st.warning(ui.md_escape(note), icon="⚠️")
@@ -86,7 +84,7 @@ def section_incentives(lang: str, studio_id: str, studio_name: str) -> None:
                           takeaway, figure, table, ids, quotes)
 
 
-def section_comparison(lang: str, studio_id: str, studio_name: str) -> None:
+def section_comparison(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
     figure, takeaway, table, ids = sd.comparison_view(warehouse, lang)
     ui.fragment_chart_box(lang, "studios_comparison", t("studios_box_comparison_title"), takeaway, figure, table, ids)
     st.caption(t("studios_comparison_caption"))
@@ -101,12 +99,9 @@ assert set(SECTION_VIEWS) == set(sd.SECTIONS)
 # page, not the picker and card above. One section at a time keeps the page one screen on a big display
 # and its load to one chart. A fragment rerun runs without app.py, so it sets the page's language itself.
 @st.fragment
-def content(lang: str, studio_id: str, studio_name: str) -> None:
+def content(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
     set_language(lang)
-    section = ui.url_widget(st.segmented_control, t("studios_section_label"), "studios_section", sd.SECTIONS[0],
-                            list(sd.SECTIONS), format_func=lambda v: t(f"studios_section_{v}", lang),
-                            selection_mode="single", label_visibility="collapsed") or sd.SECTIONS[0]
-    SECTION_VIEWS[section](lang, studio_id, studio_name)  # url_widget keeps it one of sd.SECTIONS
+    SECTION_VIEWS[ui.section_switch("studios_section", sd.SECTIONS, lang)](lang, warehouse, studio_id, studio_name)
 
 
-content(lang, studio_id, studio_name)
+content(lang, db.warehouse_id(), studio_id, studio_name)
