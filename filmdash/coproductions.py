@@ -20,6 +20,8 @@ from filmdash.style import MUTED, OKABE_ITO, PRIMARY, STATUS_COLOURS, base_layou
 
 STATUSES = ("released", "in-production", "in-development", "announced")
 SCO_MEASURE = "sco_coproductions_since_2020"
+# The page's sections, one shown at a time (?coproductions_section=...); the first is the default.
+SECTIONS = ("network", "by_year", "documented")
 PAIR_DASH = "–"
 
 

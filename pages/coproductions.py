@@ -31,18 +31,14 @@ with cols[2]:
 filters = cp.Filters(years[0], years[1], tuple(picked_statuses), tuple(picked_countries))
 year = cp.parse_year(ui.param("year"))
 
-# 1. data
+# 1. data: the list's rows here; each section queries its own, cached by warehouse, filters and language
 titles = db.query("coproductions_titles", year=year, **filters.params())
-documented = db.query("documented_vs_reported")
-sco = documented[documented["measure"] == cp.SCO_MEASURE]
-sco_row = sco.iloc[0] if not sco.empty else None
-sco_titles = db.query("coproductions_sco_since_2020")
-claim_sources = db.query("sources_by_id", ids=[sco_row["source_id"]]) if sco_row is not None \
-    and isinstance(sco_row["source_id"], str) else None
+warehouse = db.warehouse_id()
 
-# 2. charts
-# Each box is a fragment: switching its view reruns only that box. A click on a year's bar reruns
-# the whole page (st.rerun() from a fragment), whose list then keeps that year's titles.
+
+# 2. one section at a time (?coproductions_section=...), each a chart box with its own Chart | Table |
+# Sources. Each box is a fragment: switching its view reruns only that box. A click on a year's bar
+# reruns the whole page (st.rerun() from a fragment), whose list then keeps that year's titles.
 @st.fragment
 def by_year_box(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
     set_language(lang)
@@ -58,26 +54,51 @@ def by_year_box(lang: str, warehouse: str, filters: cp.Filters, year: int | None
             st.rerun()
 
 
-warehouse = db.warehouse_id()
-left, right = st.columns([3, 2])
-with left:
+def section_network(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
     figure, takeaway, table, ids = cp.network_view(warehouse, filters, lang)
     ui.fragment_chart_box(lang, "coproductions_network", t("coproductions_box_network_title"), takeaway, figure,
                           table, ids, map_figure=cp.network_map(warehouse, filters, lang))
-with right:
+
+
+def section_by_year(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
     by_year_box(lang, warehouse, filters, year)
 
-reported_ids = [sco_row["source_id"]] if sco_row is not None and isinstance(sco_row["source_id"], str) else []
-ui.fragment_chart_box(
-    lang, "coproductions_documented", t("coproductions_box_documented_title"), cp.documented_takeaway(sco_row),
-    cp.documented_figure(int(sco_row["documented"]) if sco_row is not None else 0,
-                         sco_row["reported"] if sco_row is not None else None,
-                         sco_row["qualifier"] if sco_row is not None else None),
-    cp.sco_titles_table(sco_titles), reported_ids + sco_titles["source_id"].tolist(),
-    {sco_row["source_id"]: sco_row["quote"]} if reported_ids else None)
-st.info(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
-                           and not claim_sources.empty else None), icon="ℹ️")
 
+def section_documented(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
+    """The documented SCO titles since 2020 against the reported aggregate (not affected by the filters)."""
+    documented = db.query("documented_vs_reported")
+    sco = documented[documented["measure"] == cp.SCO_MEASURE]
+    sco_row = sco.iloc[0] if not sco.empty else None
+    sco_titles = db.query("coproductions_sco_since_2020")
+    reported_ids = [sco_row["source_id"]] if sco_row is not None and isinstance(sco_row["source_id"], str) else []
+    claim_sources = db.query("sources_by_id", ids=reported_ids) if reported_ids else None
+    ui.fragment_chart_box(
+        lang, "coproductions_documented", t("coproductions_box_documented_title"), cp.documented_takeaway(sco_row),
+        cp.documented_figure(int(sco_row["documented"]) if sco_row is not None else 0,
+                             sco_row["reported"] if sco_row is not None else None,
+                             sco_row["qualifier"] if sco_row is not None else None),
+        cp.sco_titles_table(sco_titles), reported_ids + sco_titles["source_id"].tolist(),
+        {sco_row["source_id"]: sco_row["quote"]} if reported_ids else None)
+    st.info(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
+                               and not claim_sources.empty else None), icon="ℹ️")
+
+
+SECTION_VIEWS = {"network": section_network, "by_year": section_by_year, "documented": section_documented}
+assert set(SECTION_VIEWS) == set(cp.SECTIONS)
+
+
+# A fragment: switching the section reruns this part of the page, not the filters and the list. One
+# section at a time keeps the page's load to one chart and the list. A fragment rerun runs without
+# app.py, so it sets the page's language itself.
+@st.fragment
+def content(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
+    set_language(lang)
+    SECTION_VIEWS[ui.section_switch("coproductions_section", cp.SECTIONS, lang)](lang, warehouse, filters, year)
+
+
+content(lang, warehouse, filters, year)
+
+# 3. the list, whatever the section: every field, a clicked year, its CSV and its sources
 with st.container(border=True):
     st.subheader(t("coproductions_box_list_title"))
     st.markdown(f"**{ui.md_escape(cp.titles_takeaway(titles, year))}**")
@@ -90,7 +111,7 @@ with st.container(border=True):
     table = cp.titles_table(titles)
     st.dataframe(table, hide_index=True, width="stretch", column_config={
         t("coproductions_col_source"): st.column_config.LinkColumn(display_text=t("coproductions_open_source"))})
-    # the list as CSV, and (3.) its sources
+    # the list as CSV, and its sources
     with st.container(horizontal=True):
         ui.download_button("coproductions_list", table)
         ui.sources_popover(cp.source_ids(titles, "source_id", "country_source_ids"), cp.quotes(titles),

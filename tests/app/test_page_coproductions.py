@@ -65,12 +65,39 @@ def test_renders_in_every_language(lang, title, pair):
 
 
 def test_documented_against_reported():
-    at = open_page()
+    at = open_page(coproductions_section="documented")
     assert "**15 SCO co-productions since 2020 documented against more than 40 reported (38%).**" in bold(at)
     note = at.info[0].value
     assert "aggregate reported by Bastille Post" in note and "at most 38%" in note
     documented = warehouse("SELECT documented FROM documented_vs_reported WHERE measure = 'sco_coproductions_since_2020'")
     assert documented[0][0] == 15 == len(db.query("coproductions_sco_since_2020"))
+
+
+def section_switch(at: AppTest):
+    return next(b for b in at.get("button_group") if b.key == "url_coproductions_section")
+
+
+def test_one_section_at_a_time_over_the_same_list():
+    """The section switch swaps the chart box above the list and writes ?coproductions_section=; the
+    filters and the list stay as they are; a fresh session from the URL shows the same view."""
+    at = open_page(country="IN")
+    assert section_switch(at).value == "network" and "coproductions_section" not in at.query_params
+    assert [s.value for s in at.subheader] == ["Co-producing countries, weighted by documented titles",
+                                                "Every documented co-production"]
+    assert len(at.get("plotly_chart")) == 1
+    before = list_table(at)
+    india = warehouse("""SELECT count(*) FROM productions p WHERE is_coproduction AND EXISTS (
+        SELECT 1 FROM production_countries pc WHERE pc.production_id = p.production_id AND pc.country_iso2 = 'IN')""")
+    assert len(before) == india[0][0] == 6
+    section_switch(at).set_value("by_year")
+    at = rerun(at)
+    assert at.query_params["coproductions_section"] in ("by_year", ["by_year"])
+    assert [s.value for s in at.subheader] == ["Titles by year and status", "Every documented co-production"]
+    assert len(at.get("plotly_chart")) == 1
+    assert list_table(at).equals(before)
+    fresh = open_page(country="IN", coproductions_section="by_year")
+    assert [s.value for s in fresh.subheader] == [s.value for s in at.subheader]
+    assert bold(fresh) == bold(at)
 
 
 def test_status_and_country_filters_change_the_list_exactly():

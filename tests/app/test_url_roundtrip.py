@@ -37,7 +37,7 @@ def test_coproductions_status_and_view_round_trip():
     status = next(m for m in at.multiselect if m.label == "Status")
     status.set_value(["released"])
     at = rerun(at)
-    at.button_group[0].set_value("table")  # the network box's Table view
+    next(b for b in at.button_group if b.key == "url_coproductions_network_view").set_value("table")
     at = rerun(at)
     params = dict(at.query_params)
     assert params.get("status") == "released"

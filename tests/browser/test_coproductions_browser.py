@@ -21,20 +21,30 @@ def reach(open_page, lang: str):
     return page
 
 
-@pytest.mark.parametrize("lang, heading", [
-    ("en", "International co-productions: who films with whom"),
-    ("zh-Hant", "國際合拍片：誰與誰合作拍片"),
+@pytest.mark.parametrize("lang, heading, section", [
+    ("en", "International co-productions: who films with whom", "Titles by year"),
+    ("zh-Hant", "國際合拍片：誰與誰合作拍片", "歷年作品"),
 ])
-def test_coproductions_offline(open_page, lang, heading):
+def test_coproductions_offline(open_page, lang, heading, section):
     page = reach(open_page, lang)
     p = page.page
     assert p.locator("[data-testid=stException]").count() == 0
     assert p.get_by_role("heading", name=heading).count() == 1
-    p.wait_for_selector(".js-plotly-plot .bars path", state="attached", timeout=20_000)
-    assert p.locator(".js-plotly-plot .bars path").count() >= 10  # stacked bars by year and status
+    # the default section: the network, the page's one chart, over the list
+    p.wait_for_selector(".js-plotly-plot .scatterlayer path", state="attached", timeout=20_000)
+    assert p.locator(".js-plotly-plot").count() == 1
     assert p.locator(".js-plotly-plot .scatterlayer path").count() >= 13  # network edges
-    assert p.locator("[data-testid=stDataFrame]").count() >= 1
-    shot = page.screenshot(f"coproductions-{lang}")
+    assert p.locator("[data-testid=stDataFrame]").count() == 1
+    page.screenshot(f"coproductions-{lang}")
+    # titles by year, in place: the bars replace the network, the list stays
+    p.locator("[data-testid=stButtonGroup]").get_by_text(section, exact=True).click()
+    p.wait_for_function("() => location.search.includes('coproductions_section=by_year')", timeout=20_000)
+    p.wait_for_selector(".js-plotly-plot .bars path", state="attached", timeout=20_000)
+    page.wait_drawn()
+    assert p.locator(".js-plotly-plot").count() == 1
+    assert p.locator(".js-plotly-plot .bars path").count() >= 10  # stacked bars by year and status
+    assert p.locator("[data-testid=stDataFrame]").count() == 1
+    shot = page.screenshot(f"coproductions-by-year-{lang}")
     assert shot.stat().st_size > 20_000
     assert page.external == [], page.external
     assert page.errors == []
@@ -50,7 +60,7 @@ def test_filters_from_the_url(open_page):
 
 def test_clicking_a_year_bar_filters_the_list(open_page):
     """The by-year box is a fragment; its click still reruns the whole page, so the list follows."""
-    page = open_page("/coproductions")
+    page = open_page("/coproductions?coproductions_section=by_year")
     p = page.page
     chart = p.locator(".js-plotly-plot").filter(has=p.locator(".bars path")).first
     chart.locator(".bars path").first.click(force=True)
@@ -61,5 +71,6 @@ def test_clicking_a_year_bar_filters_the_list(open_page):
     assert year.isdigit() and 2000 <= int(year) <= 2030
     assert p.get_by_text(f"Showing {year} only (from the bar clicked).").count() == 1
     assert p.get_by_role("button", name="Show all years").count() == 1
+    assert "coproductions_section=by_year" in p.url  # the chart clicked is still shown
     assert page.external == []
     assert page.errors == []
