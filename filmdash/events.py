@@ -22,6 +22,8 @@ KINDS = ("festival", "film-week", "market", "pavilion", "forum", "ceremony",
 STATUSES = ("announced", "held", "cancelled", "opened", "signed", "closed")
 RECORDS = ("event", "partnership")
 ROWS_BY = ("kind", "city")
+# The tables under the timeline, one shown at a time (?events_list=...); the first is the default.
+LISTS = ("events", "partnerships", "attendance")
 SYMBOLS = {"event": "circle", "partnership": "diamond"}
 
 

@@ -73,18 +73,32 @@ if focus:
     left.info(t("events_focus", city=ui.md_escape(name_of)))
     right.button(t("events_clear_focus"), key="events_clear_focus",
                  on_click=lambda: ui.set_param("events_focus", None))
-link = {t("col_url"): st.column_config.LinkColumn()}
-for view in events.lists_view(warehouse, *filters, focus, lang):
-    key = view["key"]
+
+
+# One table at a time (?events_list=...), each with its row count on its segment. A fragment:
+# switching tables reruns only this part (a fragment rerun runs without app.py, so it sets the
+# page's language itself). One grid instead of three keeps the page's load down.
+@st.fragment
+def rows(lang: str, warehouse: str, filters: tuple, focus: str) -> None:
+    set_language(lang)
+    views = {view["key"].removeprefix("events_"): view for view in events.lists_view(warehouse, *filters, focus, lang)}
+    picked = ui.url_widget(st.segmented_control, t("events_list_label"), "events_list", events.LISTS[0],
+                           list(events.LISTS), format_func=lambda v: t(f"events_list_{v}", lang, n=views[v]["n"]),
+                           selection_mode="single", label_visibility="collapsed") or events.LISTS[0]
+    view = views[picked]
     with st.container(border=True):
-        st.subheader(t(f"{key}_title", n=view["n"]))
-        if key == "events_attendance":
+        st.subheader(t(f"{view['key']}_title", n=view["n"]))
+        if picked == "attendance":
             st.caption(t("events_attendance_caption"))
         if view["empty"]:
             st.caption(t("events_no_rows"))
-            continue
-        st.dataframe(view["table"], hide_index=True, width="stretch", column_config=link)
+            return
+        st.dataframe(view["table"], hide_index=True, width="stretch",
+                     column_config={t("col_url"): st.column_config.LinkColumn()})
         # 3. sources, one click away, and the table as shown
         with st.container(horizontal=True):
-            ui.sources_popover(view["ids"], view["quotes"], key=key)
-            ui.download_button(key, view["table"], view["csv"])
+            ui.sources_popover(view["ids"], view["quotes"], key=view["key"])
+            ui.download_button(view["key"], view["table"], view["csv"])
+
+
+rows(lang, warehouse, filters, focus)

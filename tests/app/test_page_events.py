@@ -37,6 +37,16 @@ def sql(query: str):
         cursor.close()
 
 
+def list_switch(at):
+    return next(b for b in at.button_group if b.key == "url_events_list")
+
+
+def show_list(at, which: str):
+    """Switch the table under the timeline in place; returns the rerun page."""
+    list_switch(at).set_value(which)
+    return rerun(at)
+
+
 def tables(at):
     return {d.value.columns[0]: d.value for d in at.dataframe}
 
@@ -55,8 +65,24 @@ def test_renders_in_every_language(lang, title, offices):
     assert at.title[0].value == title
     assert offices in subheaders(at)
     n_events = sql("SELECT count(*) FROM events")[0][0]
-    assert len(at.dataframe) == 3
+    assert len(at.dataframe) == 1  # one table at a time: the events by default
     assert len(at.dataframe[0].value) == n_events
+
+
+def test_one_table_at_a_time_with_its_count_on_its_segment():
+    """The switch names each table with its row count (counted in SQL), swaps the table in place,
+    writes ?events_list= and a fresh session from the URL shows the same table."""
+    at = run_events(lang="zh-Hant")
+    n = {table: sql(f"SELECT count(*) FROM {table}")[0][0] for table in ("events", "partnerships")}
+    claims = sql("SELECT count(*) FROM claims WHERE entity_type = 'event'")[0][0]
+    assert list_switch(at).options == [f"活動（{n['events']}）", f"合作（{n['partnerships']}）", f"報導的數據（{claims}）"]
+    assert list_switch(at).value == "events" and "events_list" not in at.query_params
+    at = show_list(at, "attendance")
+    assert at.query_params["events_list"] in ("attendance", ["attendance"])
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == claims
+    assert f"這些活動的參與人數及其他數據（{claims}）" in subheaders(at)
+    fresh = run_events(lang="zh-Hant", events_list="attendance")
+    assert fresh.dataframe[0].value.equals(at.dataframe[0].value)
 
 
 def test_film_offices_are_visible_with_status_and_source():
@@ -67,7 +93,7 @@ def test_film_offices_are_visible_with_status_and_source():
     assert "Status: **opened** · announced Sep 2017 (month only) · opened 2017 (year only)" in text
     assert "Status: **announced** · announced Sep 2017 (month only) · no source reports it opened" in text
     assert any("Bradford opens office in Qingdao" in t for t in text)  # the bureau's source, in its popover
-    partnerships = at.dataframe[1].value
+    partnerships = run_events(events_list="partnerships").dataframe[0].value
     bureau = partnerships[partnerships["Id"] == "uk-china-film-bureau-bradford"].iloc[0]
     assert (bureau["Status"], bureau["Opened / signed"]) == ("announced", "no data")
     assert bureau["Publisher"] == "China Daily (chinaservicesinfo.com) (seed)"
@@ -80,10 +106,13 @@ def test_city_filter_from_the_url_narrows_every_table_exactly():
     assert at.dataframe[0].value["Id"].tolist() == [e for (e,) in expected_events]
     expected_p = sql("SELECT count(*) FROM partnerships WHERE (party_a_type = 'city' AND party_a_id IN ('busan', 'qingdao'))"
                      " OR (party_b_type = 'city' AND party_b_id IN ('busan', 'qingdao'))")[0][0]
-    assert len(at.dataframe[1].value) == expected_p == 3
+    at = show_list(at, "partnerships")
+    assert len(at.dataframe[0].value) == expected_p == 3
     expected_claims = sql("SELECT count(*) FROM claims c JOIN events e ON e.event_id = c.entity_id "
                           "WHERE c.entity_type = 'event' AND e.city_id IN ('busan', 'qingdao')")[0][0]
-    assert len(at.dataframe[2].value) == expected_claims
+    at = show_list(at, "attendance")
+    assert len(at.dataframe[0].value) == expected_claims
+    assert at.multiselect[0].value == ["busan", "qingdao"]  # the filter stays across the switch
 
 
 def test_changing_the_status_filter_writes_the_url_and_changes_the_rows():
@@ -92,7 +121,10 @@ def test_changing_the_status_filter_writes_the_url_and_changes_the_rows():
     at = rerun(at)
     assert at.query_params["events_status"] in ("cancelled", ["cancelled"])
     assert at.dataframe[0].value["Id"].tolist() == ["bradford-international-film-festival-2015"]
-    assert "Partnerships (0)" in subheaders(at)
+    assert list_switch(at).options[1] == "Partnerships (0)"
+    at = show_list(at, "partnerships")
+    assert "Partnerships (0)" in subheaders(at) and len(at.dataframe) == 0
+    assert "No rows match these filters." in [c.value for c in at.caption]
 
 
 def test_a_picked_city_narrows_the_rows_below_but_not_the_timeline():

@@ -35,3 +35,21 @@ def test_clicking_a_marker_narrows_the_rows_to_its_city(open_page):
     assert "events_focus=hong-kong" in p.url
     assert p.locator("[data-testid=stAlert]").filter(has_text="Hong Kong").count() == 1
     assert page.external == []
+
+
+def test_the_rows_show_one_table_switched_in_place(open_page):
+    """One grid under the timeline; a click on 'Partnerships (5)' swaps it and writes ?events_list=."""
+    page = open_page("/events")
+    p = page.page
+    assert p.locator("[data-testid=stDataFrame]").count() == 1
+    assert p.get_by_role("heading", name="Events (24)").count() == 1
+    p.get_by_role("radio", name="Partnerships (5)", exact=True).click()
+    p.wait_for_function("() => location.search.includes('events_list=partnerships')", timeout=20_000)
+    p.get_by_role("heading", name="Partnerships (5)").wait_for(timeout=20_000)
+    page.wait_drawn()
+    assert p.locator("[data-testid=stDataFrame]").count() == 1
+    assert p.get_by_role("heading", name="Events (24)").count() == 0
+    assert p.locator(".js-plotly-plot").count() == 1  # the timeline stays drawn
+    page.screenshot("events-partnerships-en")
+    assert page.external == []
+    assert page.errors == []
