@@ -246,16 +246,16 @@ def _sco_traces(sco: pd.DataFrame, points_only: bool, lang: str, geojson: dict |
 
 def _link_traces(links: pd.DataFrame, lang: str) -> list:
     points = country_points()
-    traces, mids, mid_hover, ends = [], [], [], {}
-    for i, r in enumerate(links.to_dict("records")):
+    mids, mid_hover, ends = [], [], {}
+    by_width: dict[float, tuple[list, list]] = {}  # one lines trace per width: fewer traces to redraw
+    for r in links.to_dict("records"):
         a, b = r["country_a"], r["country_b"]
         if a not in points.index or b not in points.index:
             continue
         pa, pb = points.loc[a], points.loc[b]
-        traces.append(go.Scattergeo(
-            lat=[pa["lat"], pb["lat"]], lon=[pa["lon"], pb["lon"]], mode="lines",
-            line={"width": link_width(r["titles"]), "color": LINK_COLOUR}, opacity=0.55, hoverinfo="skip",
-            name=t("map_layer_links", lang), legendgroup="links", showlegend=i == 0, legendrank=20))
+        lat, lon = by_width.setdefault(link_width(r["titles"]), ([], []))
+        lat += [pa["lat"], pb["lat"], None]  # None ends one link's great circle
+        lon += [pa["lon"], pb["lon"], None]
         mids.append(great_circle_midpoint(pa["lat"], pa["lon"], pb["lat"], pb["lon"]))
         years = (str(r["first_year"]) if r["first_year"] == r["last_year"]
                  else t("range", lang, lo=r["first_year"], hi=r["last_year"]))
@@ -267,6 +267,10 @@ def _link_traces(links: pd.DataFrame, lang: str) -> list:
             entry = ends.setdefault(code, {"name": name(r, prefix, lang), "titles": 0, "partners": 0})
             entry["titles"] += int(r["titles"])
             entry["partners"] += 1
+    traces = [go.Scattergeo(
+        lat=lat, lon=lon, mode="lines", line={"width": width, "color": LINK_COLOUR}, opacity=0.55,
+        hoverinfo="skip", name=t("map_layer_links", lang), legendgroup="links", showlegend=i == 0, legendrank=20)
+        for i, (width, (lat, lon)) in enumerate(sorted(by_width.items()))]
     if not traces:
         return []
     traces.append(go.Scattergeo(

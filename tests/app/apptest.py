@@ -52,3 +52,18 @@ def rerun(at: AppTest) -> AppTest:
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def arcs(traces) -> list[tuple]:
+    """The co-production links drawn by a map's line traces (plotly objects or spec dicts): one
+    (lat_a, lon_a, lat_b, lon_b, width) per link. Links of one width share a trace, each link
+    two points and a None that ends it."""
+    out = []
+    for tr in traces:
+        tr = tr if isinstance(tr, dict) else tr.to_plotly_json()
+        if tr.get("mode") != "lines" or tr.get("type") != "scattergeo":
+            continue
+        lat, lon = list(tr["lat"]), list(tr["lon"])
+        assert len(lat) % 3 == 0 and lat[2::3] == [None] * (len(lat) // 3) and lon[2::3] == lat[2::3]
+        out += [(lat[i], lon[i], lat[i + 1], lon[i + 1], tr["line"]["width"]) for i in range(0, len(lat), 3)]
+    return out

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from filmdash import maps
+from tests.app.apptest import arcs
 
 CITIES = pd.DataFrame([
     {"city_id": "qingdao", "name_en": "Qingdao", "name_zh_hans": "青岛", "name_zh_hant": None, "country_iso2": "CN",
@@ -60,7 +61,7 @@ def test_every_layer_in_english():
     assert traces(fig) == [
         ("choropleth", "SCO member state"), ("choropleth", "SCO observer"),
         ("scattergeo", "Co-production links"), ("scattergeo", "Co-production links"),
-        ("scattergeo", None), ("scattergeo", None),
+        ("scattergeo", None), ("scattergeo", None),  # one lines trace per width; link midpoints; ends
         ("scattergeo", "UNESCO Cities of Film"), ("scattergeo", "Studios"), ("scattergeo", "Events"),
         ("scattergeo", "The seeds' cities")]
     member = fig.data[0]
@@ -69,7 +70,8 @@ def test_every_layer_in_english():
     assert member.text[0] == "<b>China</b><br>SCO member state since 15 Jun 2001<br>Source: SCO"
     assert [list(c) for c in member.customdata] == [["country", "CN"], ["country", "RU"]]
     # links: widths by titles, hover at the great-circle midpoint, clickable country ends
-    assert [fig.data[i].line.width for i in (2, 3)] == [5.0, 2.0]
+    assert [fig.data[i].line.width for i in (2, 3)] == [2.0, 5.0]
+    assert [fig.data[i].showlegend for i in (2, 3)] == [True, False]  # one legend entry for the links
     assert fig.data[4].hovertext[0] == ("<b>China – Russia</b><br>3 documented co-productions, 2015 to 2025"
                                         "<br>2 sources (see the table)")
     assert fig.data[4].hovertext[1].split("<br>")[1] == "1 documented co-productions, 2017"
@@ -206,3 +208,20 @@ def test_export_png_and_svg_offline():
     assert svg.lstrip().startswith(b"<svg") and b"choroplethlayer" in svg and "青岛".encode() in svg
     with pytest.raises(ValueError):
         maps.export_image(fig, "gif")
+
+
+def test_links_of_one_width_share_one_trace_each_link_its_own_arc():
+    kz = {**LINKS.iloc[1].to_dict(), "country_b": "KZ", "b_name_en": "Kazakhstan", "titles": 1}
+    links = pd.concat([LINKS, pd.DataFrame([kz])], ignore_index=True)
+    fig = maps.map_figure(CITIES, SCO, links, PLACES, layers=("links",), lang="en")
+    points = maps.country_points()
+    lines = [tr for tr in fig.data if tr.mode == "lines"]
+    assert [(tr.line.width, len(tr.lat)) for tr in lines] == [(2.0, 6), (5.0, 3)]  # CN-IN and CN-KZ share 2.0
+    cn, india, kz_ = (points.loc[c] for c in ("CN", "IN", "KZ"))
+    assert arcs(fig.data) == [
+        (cn["lat"], cn["lon"], india["lat"], india["lon"], 2.0),
+        (cn["lat"], cn["lon"], kz_["lat"], kz_["lon"], 2.0),
+        (cn["lat"], cn["lon"], points.loc["RU", "lat"], points.loc["RU", "lon"], 5.0)]
+    midpoints = next(tr for tr in fig.data if tr.mode == "markers" and tr.hovertext is not None
+                     and "Kazakhstan" in " ".join(tr.hovertext))
+    assert len(midpoints.lat) == 3  # every link keeps its own hover

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from filmdash import db
-from tests.app.apptest import rerun, run_app
+from tests.app.apptest import arcs, rerun, run_app
 
 
 def open_map(**query) -> AppTest:
@@ -67,7 +67,9 @@ def test_map_renders_every_layer_in_each_language(lang, title, layer, sco_legend
                    "AND end_date IS NULL ORDER BY member_id")
     assert sorted(members["locations"]) == [r[0] for r in expected]
     n_links = sql("SELECT count(*) FROM coproduction_links")[0][0]
-    assert sum(1 for tr in spec(at)["data"] if tr.get("mode") == "lines") == n_links == 13
+    assert len(arcs(spec(at)["data"])) == n_links == 13
+    widths = sql("SELECT count(DISTINCT least(2.0 + 1.5 * (titles - 1), 14.0)) FROM coproduction_links")[0][0]
+    assert sum(1 for tr in spec(at)["data"] if tr.get("mode") == "lines") == widths  # a trace per width
     # the disclaimer is visible, in the reader's language
     assert len(at.info) == 1 and "Natural Earth" in at.info[0].value
     assert len(item_table(at)) == 122
@@ -107,8 +109,7 @@ def test_link_years_and_status_filter_the_arcs():
             JOIN production_countries b ON a.production_id = b.production_id AND a.country_iso2 < b.country_iso2
             JOIN productions p ON p.production_id = a.production_id
             WHERE p.is_coproduction AND p.year BETWEEN 2015 AND 2018 AND p.status = 'released')""")[0][0]
-    arcs = [tr for tr in spec(at)["data"] if tr.get("mode") == "lines"]
-    assert len(arcs) == expected
+    assert len(arcs(spec(at)["data"])) == expected
     titles = sql("SELECT count(*) FROM productions WHERE is_coproduction AND year BETWEEN 2015 AND 2018 "
                  "AND status = 'released'")[0][0]
     table = item_table(at)

@@ -28,6 +28,7 @@ def expected_counts() -> dict[str, int]:
         sco = one("SELECT count(*) FROM memberships WHERE organisation = 'sco' AND member_type = 'country' "
                   "AND end_date IS NULL")
         links = one("SELECT count(*) FROM coproduction_links")
+        widths = one("SELECT count(DISTINCT least(2.0 + 1.5 * (titles - 1), 14.0)) FROM coproduction_links")
         link_countries = one("SELECT count(DISTINCT c) FROM (SELECT country_a c FROM coproduction_links "
                              "UNION SELECT country_b FROM coproduction_links)")
         cities = one("SELECT count(*) FROM dim_cities WHERE is_city_of_film AND lat IS NOT NULL")
@@ -40,7 +41,9 @@ def expected_counts() -> dict[str, int]:
     finally:
         con.close()
     # link markers: one at each link's midpoint (its hover) and one per country it joins
-    return {"countries": sco, "lines": links,
+    # links of one width share a line trace: a path per width, a subpath per link (two for a link
+    # that crosses the map's edge)
+    return {"countries": sco, "lines": widths, "arcs": links,
             "points": links + link_countries + cities + studio_cities + event_cities + seeds}
 
 
@@ -64,6 +67,8 @@ def svg_counts(page: Page) -> dict[str, int]:
     p = page.page
     return {"countries": p.locator(".js-plotly-plot .choroplethlayer path").count(),
             "lines": p.locator(".js-plotly-plot .scattergeo .js-line").count(),
+            "arcs": p.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot .scattergeo .js-line')]
+                .reduce((n, e) => n + (e.getAttribute('d').match(/M/g) || []).length, 0)"""),
             "points": p.locator(".js-plotly-plot .scattergeo .point").count(),
             "base": p.locator(".js-plotly-plot .geo .layer.countries path, "
                               ".js-plotly-plot .geo .layer.land path").count()}
@@ -82,7 +87,9 @@ def test_offline_map(browser, warm, lang, title):
         assert p.locator("[data-testid=stException]").count() == 0
         assert p.locator("h1").first.inner_text().strip() == title
         drawn, expected = svg_counts(page), expected_counts()
+        arcs = expected.pop("arcs")
         assert {k: drawn[k] for k in expected} == expected, drawn
+        assert arcs <= drawn["arcs"] <= 2 * arcs, drawn
         assert drawn["base"] >= 2  # the base map (land, borders) drew from the app's own topojson
         topojson = [u for u in requested if "topojson" in u]
         assert topojson and all(u.startswith(server + "/app/static/topojson/world_") for u in topojson), topojson
