@@ -83,6 +83,13 @@ def test_one_table_at_a_time_with_its_count_on_its_segment():
     assert f"這些活動的參與人數及其他數據（{claims}）" in subheaders(at)
     fresh = run_events(lang="zh-Hant", events_list="attendance")
     assert fresh.dataframe[0].value.equals(at.dataframe[0].value)
+    # a filter that changes the counts on the segments keeps the table picked
+    fresh.multiselect[0].set_value(["busan"])
+    fresh = rerun(fresh)
+    busan = sql("SELECT count(*) FROM claims c JOIN events e ON e.event_id = c.entity_id "
+                "WHERE c.entity_type = 'event' AND e.city_id = 'busan'")[0][0]
+    assert list_switch(fresh).value == "attendance" and list_switch(fresh).options[2] == f"報導的數據（{busan}）"
+    assert len(fresh.dataframe[0].value) == busan < claims
 
 
 def test_film_offices_are_visible_with_status_and_source():
