@@ -69,12 +69,15 @@ def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
     return kind(label, key=key, on_change=sync, **args, **kwargs)
 
 
-def section_switch(name: str, sections: Sequence[str], lang: str) -> str:
+def section_switch(name: str, sections: Sequence[str], lang: str, counts: dict[str, int] | None = None) -> str:
     """A page's section switch (?{name}=..., the first section by default): one row of segments
-    labelled t(f"{name}_{section}"); the value is always one of sections."""
+    labelled t(f"{name}_{section}") (with n=counts[section] when counts are given); the value is
+    always one of sections."""
+    def label(v: str) -> str:
+        return t(f"{name}_{v}", lang, n=counts[v]) if counts is not None else t(f"{name}_{v}", lang)
+
     return url_widget(st.segmented_control, t(f"{name}_label", lang), name, sections[0], list(sections),
-                      format_func=lambda v: t(f"{name}_{v}", lang), selection_mode="single",
-                      label_visibility="collapsed") or sections[0]
+                      format_func=label, selection_mode="single", label_visibility="collapsed") or sections[0]
 
 
 # --- the frame -------------------------------------------------------------------------------

@@ -82,9 +82,7 @@ if focus:
 def rows(lang: str, warehouse: str, filters: tuple, focus: str) -> None:
     set_language(lang)
     views = {view["key"].removeprefix("events_"): view for view in events.lists_view(warehouse, *filters, focus, lang)}
-    picked = ui.url_widget(st.segmented_control, t("events_list_label"), "events_list", events.LISTS[0],
-                           list(events.LISTS), format_func=lambda v: t(f"events_list_{v}", lang, n=views[v]["n"]),
-                           selection_mode="single", label_visibility="collapsed") or events.LISTS[0]
+    picked = ui.section_switch("events_list", events.LISTS, lang, counts={v: views[v]["n"] for v in views})
     view = views[picked]
     with st.container(border=True):
         st.subheader(t(f"{view['key']}_title", n=view["n"]))
