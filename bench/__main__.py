@@ -1,8 +1,8 @@
 """make bench: time every page from navigation to fully drawn, and each filter change to redrawn,
 against a baseline page served the same way. Writes bench/results.json and bench/RESULTS.md.
 
-Method: two Streamlit servers on loopback (the app, and bench/baseline_app.py); one headless
-Chromium; every timing is the median of REPEATS rounds after one warm-up, each round timing the
+Method: two Streamlit servers on loopback (the app, and bench/baseline_app.py, both started by
+filmdash.serve); one headless Chromium; every timing is the median of REPEATS rounds after one warm-up, each round timing the
 baseline and the page back to back, so both see the same machine. "Drawn" means the app's
 script state is notRunning, no skeleton is left, and every plotly chart on the page has drawn its
 SVG. A filter change is timed from the click (on a page left to settle for SETTLE_MS after it drew)
@@ -60,7 +60,8 @@ def free_port() -> int:
 
 def serve(script: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    command = ["-m", "filmdash.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]
+    # both through the app's launcher (filmdash.serve), so the baseline is served the same way
+    command = ["-c", f"from filmdash.serve import main; main(script={script!r})"]
     proc = subprocess.Popen([sys.executable, *command, "--server.port", str(port),
                              "--server.address", "127.0.0.1"], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True,
