@@ -356,12 +356,17 @@ _add(Table(
         Column("party_a_id", "slug", "Id of the first party.", True),
         Column("party_b_type", "enum", "Type of the second party.", True, PARTY_TYPES),
         Column("party_b_id", "slug", "Id of the second party.", True),
+        Column("party_a_name_en", "text", "Name of the first party as the source gives it, when the party "
+                                          "has no table of its own (a university, an organisation)."),
+        Column("party_b_name_en", "text", "Name of the second party as the source gives it, when the party "
+                                          "has no table of its own (a university, an organisation)."),
         Column("status", "enum", "Announced, signed, opened or closed.", True, PARTNERSHIP_STATUSES),
         Column("announced_date", "date", "When it was announced."),
         Column("opened_date", "date", "When it opened or was signed."),
         *_source_cols(),
     ),
     key=("partnership_id",),
+    extra_checks=("party_names",),
     references=(
         Reference("party_a_id", "@party_a_type"),
         Reference("party_b_id", "@party_b_type"),

@@ -93,6 +93,16 @@ def _cells(table: Table, row: Row) -> list[Problem]:
     if "value_or_text" in table.extra_checks and not row.values.get("value") and not row.values.get("value_text"):
         problems.append(Problem(row.file, row.line, "value", None,
                                 "a claim needs a number in 'value' or words in 'value_text'"))
+    if "party_names" in table.extra_checks:
+        for side in ("a", "b"):
+            kind, named = row.values.get(f"party_{side}_type", ""), row.values.get(f"party_{side}_name_en", "")
+            has_table = ENTITY_TABLES.get(kind, (None, None))[0] is not None
+            if has_table and named:
+                problems.append(Problem(row.file, row.line, f"party_{side}_name_en", named,
+                                        f"a {kind} party is named by its row in its own table: leave this empty"))
+            elif kind and not has_table and not named:
+                problems.append(Problem(row.file, row.line, f"party_{side}_name_en", None,
+                                        f"a {kind} party has no table to name it: give its name as the source does"))
     if "year_meaning" in table.extra_checks:
         meaning = row.values.get("year_meaning", "")
         if meaning and not YEAR_MEANING.match(meaning):

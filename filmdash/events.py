@@ -220,7 +220,7 @@ def _party(row: dict, side: str, lang: str) -> str:
     if kind == "city":
         return name(row, f"party_{side}_name", lang) or ident
     if kind in ("country", "company", "organisation", "university"):
-        return f"{ident} ({t(f'events_party_{kind}', lang)})"
+        return f"{name(row, f'party_{side}_name', lang) or ident} ({t(f'events_party_{kind}', lang)})"
     return ident
 
 

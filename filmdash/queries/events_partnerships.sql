@@ -1,14 +1,14 @@
 -- Every field of the partnerships matching the filters (a city matches either party), with party names
--- and the source.
+-- (a city's from dim_cities; a university's or an organisation's as the source gives it) and the source.
 WITH p AS (
     SELECT *, list_filter([CASE WHEN party_a_type = 'city' THEN party_a_id END,
                            CASE WHEN party_b_type = 'city' THEN party_b_id END], lambda x: x IS NOT NULL) AS city_ids
     FROM partnerships
 )
 SELECT p.partnership_id, p.name_en, p.name_zh_hans, p.kind, p.status,
-       p.party_a_type, p.party_a_id, a.name_en AS party_a_name_en, a.name_zh_hans AS party_a_name_zh_hans,
+       p.party_a_type, p.party_a_id, coalesce(a.name_en, p.party_a_name_en) AS party_a_name_en, a.name_zh_hans AS party_a_name_zh_hans,
        a.name_zh_hant AS party_a_name_zh_hant,
-       p.party_b_type, p.party_b_id, b.name_en AS party_b_name_en, b.name_zh_hans AS party_b_name_zh_hans,
+       p.party_b_type, p.party_b_id, coalesce(b.name_en, p.party_b_name_en) AS party_b_name_en, b.name_zh_hans AS party_b_name_zh_hans,
        b.name_zh_hant AS party_b_name_zh_hant,
        p.announced_date, p.opened_date, p.source_id, p.quote, s.publisher, s.title, s.url,
        s.kind = 'seed' AS from_seed

@@ -105,3 +105,19 @@ def test_claim_values_keep_the_qualifier():
     assert events.claim_value({"value_base": 9000.0, "qualifier": "about", "value_text": None}, "en") == "about 9,000"
     assert events.claim_value({"value_base": None, "qualifier": None, "value_text": "19 activities"}, "en") \
         == "19 activities"
+
+
+def test_partnership_parties_are_named_in_the_chosen_script_with_their_kind():
+    frame = pd.DataFrame([{
+        "partnership_id": "p1", "name_en": "Uni cooperation", "name_zh_hans": None, "kind": "university",
+        "status": "announced", "party_a_type": "city", "party_a_id": "busan", "party_a_name_en": "Busan",
+        "party_a_name_zh_hans": None, "party_a_name_zh_hant": "釜山", "party_b_type": "university",
+        "party_b_id": "uni-x", "party_b_name_en": "University X", "party_b_name_zh_hans": None,
+        "party_b_name_zh_hant": None, "announced_date": "2017-09", "opened_date": None, "publisher": "P",
+        "from_seed": False, "url": "https://a", "quote": "q"}])
+    en = events.partnerships_table(frame, "en")
+    assert en.iloc[0, 3:5].tolist() == ["Busan", "University X (university)"]
+    hant = events.partnerships_table(frame, "zh-Hant")
+    assert hant.iloc[0, 3:5].tolist() == ["釜山", "University X (大學)"]
+    nameless = events.partnerships_table(frame.assign(party_b_name_en=None), "en")
+    assert nameless.iloc[0, 4] == "uni-x (university)"  # a row that predates the name column shows its id

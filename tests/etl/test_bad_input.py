@@ -67,6 +67,18 @@ def test_duplicate_key(mini, tmp_path):
             "already used at raw/companies/companies.csv, line 2") in problems
 
 
+def test_party_names(mini, tmp_path):
+    """A city party is named by its own row; a university has no table, so the row names it."""
+    path = mini / "partnerships" / "partnerships.csv"
+    edit(path, "city,bradford,city,qingdao,,,", "city,bradford,university,uni-x,Bradford,,")
+    problems = problems_for(mini, tmp_path)
+    file = "raw/partnerships/partnerships.csv, line 2"
+    assert f"{file}, column 'party_a_name_en', value 'Bradford': a city party is named by its row in its own " \
+        "table: leave this empty" in problems
+    assert f"{file}, column 'party_b_name_en': a university party has no table to name it: give its name as " \
+        "the source does" in problems
+
+
 def test_dangling_reference(mini, tmp_path):
     edit(mini / "production_locations" / "pl.csv", "great-wall,omm,qingdao", "great-wall,omm,atlantis")
     problems = problems_for(mini, tmp_path)
