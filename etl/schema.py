@@ -154,6 +154,10 @@ _add(Table(
         Column("city_id", "slug", "The city (cities.city_id).", True),
         Column("geonames_id", "int", "GeoNames feature id.", True, lo=1),
         Column("geonames_name", "text", "The name GeoNames gives the matched place.", True),
+        Column("geonames_name_zh_hans", "text", "A Simplified Chinese name GeoNames lists for the place "
+                                                "(script told by OpenCC; see etl/reference.py)."),
+        Column("geonames_name_zh_hant", "text", "A Traditional Chinese name GeoNames lists for the place "
+                                                "(script told by OpenCC; see etl/reference.py)."),
         Column("lat", "number", "Latitude in decimal degrees (WGS 84).", True, lo=-90, hi=90),
         Column("lon", "number", "Longitude in decimal degrees (WGS 84).", True, lo=-180, hi=180),
         Column("population", "int", "Population as recorded by GeoNames.", lo=0),

@@ -338,6 +338,19 @@ def profile_names(profile: dict, lang: str | None = None) -> list[tuple[str, str
             for suffix in NAME_SUFFIX.values()]
 
 
+def profile_sources(profile: dict, claims: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """(source ids, quotes) behind a city's profile: its claims, the source that names it and, when
+    GeoNames gives its Chinese names (no curated source does), the gazetteer with those names."""
+    ids = claims["source_id"].tolist() + [profile["source_id"]]
+    quotes = {**dict(zip(claims["source_id"], claims["quote"])), profile["source_id"]: profile["quote"]}
+    zh_source = profile.get("name_zh_source_id")
+    if isinstance(zh_source, str) and zh_source != profile["source_id"]:
+        ids.append(zh_source)
+        quotes[zh_source] = " | ".join(v for v in (profile.get("name_zh_hans"), profile.get("name_zh_hant"))
+                                       if isinstance(v, str))
+    return ids, quotes
+
+
 def designation_text(profile: dict, lang: str | None = None) -> str:
     lang = lang or language()
     if not profile.get("is_city_of_film") or missing(profile.get("film_designation_year")):

@@ -123,8 +123,6 @@ with st.container(border=True):
         else:
             st.dataframe(cities.profile_claims_table(city_claims), hide_index=True, width="stretch",
                          column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")})
-        ui.sources_popover(city_claims["source_id"].tolist() + [profile["source_id"]],
-                           {**dict(zip(city_claims["source_id"], city_claims["quote"])),
-                            profile["source_id"]: profile["quote"]}, key="cities_profile")
+        ui.sources_popover(*cities.profile_sources(profile, city_claims), key="cities_profile")
     else:
         st.caption(t("cities_profile_hint"))

