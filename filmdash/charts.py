@@ -26,6 +26,13 @@ def cities_of_film_by_year(frame: pd.DataFrame, lang: str | None = None) -> go.F
     return fig
 
 
+def label_margin(texts: list[str], font_px: int = 15) -> int:
+    """Pixels a right-hand text label needs: about 0.6 em per Latin character, 1 em per CJK one,
+    plus the gap from its marker."""
+    widest = max((sum(1.0 if ord(c) > 0x2E80 else 0.6 for c in text) for text in texts), default=0)
+    return round(24 + widest * font_px)
+
+
 def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Dots: every value sources report for one figure, by source, one panel per unit (currencies
     are never put on one axis), so disagreement is visible at a glance."""
@@ -35,22 +42,28 @@ def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figu
     frame = frame.dropna(subset=["value_base"]).copy()
     units = sorted(frame["unit"].unique()) or ["count"]
     heights = [max(1, (frame["unit"] == u).sum()) for u in units]
+    texts = {u: [number(v, lang) + ("" if u == "count" else f" {u}") for v in frame.loc[frame["unit"] == u, "value_base"]]
+             for u in units}
     fig = make_subplots(rows=len(units), cols=1, row_heights=heights, vertical_spacing=0.12,
                         subplot_titles=[u if u != "count" else "" for u in units] if len(units) > 1 else None)
     for i, unit in enumerate(units, start=1):
         part = frame[frame["unit"] == unit]
         labels = [f"{p} ({d})" for p, d in zip(part["publisher"], part["as_of"])]
-        suffix = "" if unit == "count" else f" {unit}"
         fig.add_trace(go.Scatter(
-            x=part["value_base"], y=labels, mode="markers+text", showlegend=False,
+            x=part["value_base"], y=labels, mode="markers+text", showlegend=False, cliponaxis=False,
             marker={"size": 16, "color": [OKABE_ITO[3] if c else MUTED for c in part["in_conflict"]]},
-            text=[number(v, lang) + suffix for v in part["value_base"]], textposition="middle right",
+            text=texts[unit], textposition="middle right",
             customdata=part["quote"], hovertemplate="%{y}: %{text}<br>“%{customdata}”<extra></extra>",
         ), row=i, col=1)
-        fig.update_xaxes(range=[0, float(part["value_base"].max()) * 1.35 or 1], gridcolor="#E5E7EB",
+        fig.update_xaxes(range=[0, float(part["value_base"].max()) * 1.1 or 1], gridcolor="#E5E7EB",
                          row=i, col=1)
         fig.update_yaxes(autorange="reversed", row=i, col=1)
-    fig.update_layout(**base_layout(height=max(240, 80 + 34 * len(frame) + 40 * len(units))))
+    layout = base_layout(height=max(240, 80 + 34 * len(frame) + 40 * len(units)))
+    # the value labels right of the largest dots draw into the right margin (not clipped by the axis),
+    # so a narrow column (the Overview's half width) still shows '500億 CNY' whole
+    layout["margin"] = {**layout["margin"], "r": label_margin([x for u in units for x in texts[u]]),
+                        "t": 34 if len(units) > 1 else layout["margin"]["t"]}  # room for the first unit's title
+    fig.update_layout(**layout)
     fig.update_xaxes(title_text=t("axis_value_reported", lang), row=len(units), col=1)
     return fig
 

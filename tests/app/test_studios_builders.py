@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from filmdash import charts
 from filmdash import studios as sd
 
 
@@ -134,3 +135,16 @@ def test_facts_summary_lists_every_claim_of_every_fact_side_by_side():
     assert zh.columns.tolist() == ["指標", "數值", "發佈者", "截至", "是否佐證", "來源分歧"]
     assert zh.iloc[0, 0] == "摄影棚数量"  # no Traditional label: the data's Simplified one, never machine-translated
     assert zh.iloc[2, 4] == "未經佐證（單一來源）"
+
+
+def test_value_labels_get_a_right_margin_wide_enough_to_show_them_whole():
+    frame = pd.DataFrame({"value_base": [50e9, 30e9], "unit": ["CNY", "CNY"], "publisher": ["A", "B"],
+                          "as_of": ["2013", "2016"], "in_conflict": [True, True], "quote": ["q", "r"]})
+    fig = charts.claims_side_by_side(frame, "zh-Hant")
+    assert list(fig.data[0].text) == ["500億 CNY", "300億 CNY"]
+    assert fig.data[0].cliponaxis is False
+    # '500億 CNY': 7 Latin characters at 0.6 em and one CJK at 1 em, at 15 px, plus the 24 px gap
+    assert fig.layout.margin.r == 102
+    assert charts.label_margin([]) == 24
+    two_units = charts.claims_side_by_side(pd.concat([frame, frame.assign(unit="USD")]), "en")
+    assert (two_units.layout.margin.t, fig.layout.margin.t) == (34, 10)  # the top panel's unit title fits
