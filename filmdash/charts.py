@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -24,6 +27,22 @@ def cities_of_film_by_year(frame: pd.DataFrame, lang: str | None = None) -> go.F
     fig.update_yaxes(title_text=t("axis_cities_designated", lang), rangemode="tozero",
                      gridcolor="#E5E7EB")
     return fig
+
+
+def nice_ticks(top: float, count: int = 4) -> list[float]:
+    """0 and round steps (1, 2, 2.5 or 5 times a power of ten) up to top, about count of them."""
+    if not top or top <= 0 or not math.isfinite(top):
+        return [0.0]
+    raw = top / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return [round(i * step, 12) for i in range(int(top / step + 1e-9) + 1)]
+
+
+def value_axis(top: float, lang: str, count: int = 4, fmt: Callable = number) -> dict:
+    """A value axis whose tick labels follow the language ('500亿', '50 bn'), not plotly's '50B'."""
+    ticks = nice_ticks(top, count)
+    return {"tickmode": "array", "tickvals": ticks, "ticktext": [fmt(v, lang) for v in ticks]}
 
 
 def label_margin(texts: list[str], font_px: int = 15) -> int:
@@ -55,8 +74,9 @@ def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figu
             text=texts[unit], textposition="middle right",
             customdata=part["quote"], hovertemplate="%{y}: %{text}<br>“%{customdata}”<extra></extra>",
         ), row=i, col=1)
-        fig.update_xaxes(range=[0, float(part["value_base"].max()) * 1.1 or 1], gridcolor="#E5E7EB",
-                         row=i, col=1)
+        top = float(part["value_base"].max()) * 1.1 or 1
+        # two ticks: a panel can be narrow once the value labels have their margin
+        fig.update_xaxes(range=[0, top], gridcolor="#E5E7EB", **value_axis(top, lang, count=2), row=i, col=1)
         fig.update_yaxes(autorange="reversed", row=i, col=1)
     layout = base_layout(height=max(240, 80 + 34 * len(frame) + 40 * len(units)))
     # the value labels right of the largest dots draw into the right margin (not clipped by the axis),

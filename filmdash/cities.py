@@ -217,6 +217,7 @@ def comparison_figure(rows: pd.DataFrame, unit: str | None, mode: str = "absolut
     fig.update_yaxes(categoryorder="array", categoryarray=rows["label"].tolist(), autorange="reversed")
     title = t("cities_axis_per_capita", lang) if mode == "per_capita" else t("axis_value_reported", lang)
     fig.update_xaxes(range=[0, top * 1.45 or 1], gridcolor="#E5E7EB",
+                     **charts.value_axis(top * 1.45 or 1, lang, fmt=short_number),
                      title_text=title + (f" ({unit})" if unit not in (None, "count") else ""))
     return fig
 
