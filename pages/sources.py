@@ -4,6 +4,7 @@ import streamlit as st
 
 from filmdash import db, sources, ui
 from filmdash.i18n import language, set_language, t
+from filmdash.selection import clicked_value
 
 ui.warehouse_or_stop()
 st.title(t("sources_title"))
@@ -24,12 +25,27 @@ def table_box(key: str, table, caption: str | None = None, selectable: bool = Fa
 
 
 @st.fragment
-def conflict_box(lang: str, warehouse: str, types: tuple, group_labels: dict) -> None:
-    """The disputed figure picked (?sources_conflict=..., here or by a row of the table), charted:
-    picking another here reruns only this box. A fragment rerun runs without app.py, so it sets the
-    page's language itself."""
+def conflicts(lang: str, warehouse: str, types: tuple) -> None:
+    """Every disputed figure (one row each), or every claim behind them (?sources_conflicts_rows=claims),
+    then the figure picked (?sources_conflict=..., by its row or the picker) charted. The row ticked and
+    the picker follow the URL; a click on either reruns only this fragment. A fragment rerun runs
+    without app.py, so it sets the page's language itself."""
     set_language(lang)
-    keys = list(group_labels)
+    rows_claims, groups, group_labels, claims, groups_csv, claims_csv = sources.conflicts_view(warehouse, types, lang)
+    keys = list(group_labels)  # the rows of `groups`, in order
+    with st.container(border=True):
+        st.subheader(t("sources_conflicts_title", n=len(groups)))
+        rows = ui.url_widget(st.segmented_control, t("sources_conflicts_rows"), "sources_conflicts_rows", "figures",
+                             ["figures", "claims"], selection_mode="single",
+                             format_func=lambda v: t(f"sources_conflicts_rows_{v}", n=len(groups if v == "figures"
+                                                                                            else rows_claims)))
+        if rows == "claims":
+            table_box("sources_conflict_claims", claims, t("sources_conflicts_claims_caption"), csv=claims_csv)
+        else:
+            ui.table_pick("sources_conflicts_table", "sources_conflict", keys)
+            table_box("sources_conflicts", groups, t("sources_conflicts_caption"), selectable=True, csv=groups_csv)
+    if not keys:
+        return
     if st.session_state.get("url_sources_conflict") not in keys + [None]:  # left over from other entity types
         st.session_state.pop("url_sources_conflict", None)
     key = ui.url_widget(st.selectbox, t("sources_pick_conflict"), "sources_conflict", None, keys,
@@ -41,70 +57,41 @@ def conflict_box(lang: str, warehouse: str, types: tuple, group_labels: dict) ->
     ui.chart_box("sources_conflict", title, takeaway, figure, table, ids, quotes, column_config=LINK)
 
 
-@st.fragment
-def conflict_tables(lang: str, warehouse: str, types: tuple) -> None:
-    """Every disputed figure, one row each, or every claim behind them (?sources_conflicts_rows=claims):
-    one table at a time, and switching reruns only this box."""
-    set_language(lang)
-    conflicts, groups, group_labels, claims, groups_csv, claims_csv = sources.conflicts_view(warehouse, types, lang)
-    with st.container(border=True):
-        st.subheader(t("sources_conflicts_title", n=len(groups)))
-        rows = ui.url_widget(st.segmented_control, t("sources_conflicts_rows"), "sources_conflicts_rows", "figures",
-                             ["figures", "claims"], selection_mode="single",
-                             format_func=lambda v: t(f"sources_conflicts_rows_{v}", n=len(groups if v == "figures"
-                                                                                            else conflicts)))
-        if rows == "claims":
-            table_box("sources_conflict_claims", claims, t("sources_conflicts_claims_caption"), csv=claims_csv)
-            return
-        event = table_box("sources_conflicts", groups, t("sources_conflicts_caption"), selectable=True, csv=groups_csv)
-    # a row picked charts that figure below (the rows are in group_labels' order)
-    picked = event.selection.rows if event else []
-    keys = list(group_labels)
-    chosen = keys[picked[0]] if picked and picked[0] < len(keys) else None
-    if st.session_state.get("sources_last_conflict_row") != chosen:  # a new click, not a selection kept from before
-        st.session_state["sources_last_conflict_row"] = chosen
-        if chosen and chosen != ui.param("sources_conflict"):
-            ui.set_param("sources_conflict", chosen)
-            st.rerun()
-
-
 def section_bibliography(lang: str) -> None:
-    """Every source, searchable and by kind; picking one shows the rows and claims it supports."""
+    """Every source, searchable and by kind; picking one (its row, or the picker) shows the rows and
+    claims it supports. Clicks are read before the widgets they set are drawn, so a bar or row click
+    reruns only the page's content, once."""
+    kinds_available = db.query("sources_kinds")["kind"].tolist()
+    # a bar clicked: keep only that kind (the chart's selection, from the run the click started)
+    chart_state = st.session_state.get("sources_by_year_chart")
+    bar_kind = clicked_value(chart_state["selection"]["points"] if chart_state is not None else [])
+    if st.session_state.get("sources_last_bar") != bar_kind:  # a new click, not a selection kept from before
+        st.session_state["sources_last_bar"] = bar_kind
+        if bar_kind in kinds_available:
+            ui.set_param("sources_kind", bar_kind)
     cols = st.columns([3, 2])
     with cols[0]:
         search = ui.url_widget(st.text_input, t("sources_search"), "sources_q", "",
                                placeholder=t("sources_search_placeholder"))
     with cols[1]:
-        kinds_available = db.query("sources_kinds")["kind"].tolist()
         kinds = ui.url_widget(st.multiselect, t("sources_filter_kind"), "sources_kind", [], kinds_available,
                               format_func=sources.kind_label, placeholder=t("sources_all"))
     # 1. data
     bib = db.query("sources_bibliography", search=(search or "").strip(), kinds=list(kinds))
     # 2. when the sources were published; clicking a bar keeps only that kind
     takeaway, figure, table = sources.by_year_view(db.warehouse_id(), (search or "").strip(), tuple(kinds), lang)
-    picked_bar = ui.chart_box("sources_by_year", t("sources_by_year_title"), takeaway, figure, table,
-                              bib["source_id"].tolist(), on_select="rerun")
+    ui.chart_box("sources_by_year", t("sources_by_year_title"), takeaway, figure, table, bib["source_id"].tolist(),
+                 on_select="rerun")
     st.caption(t("sources_by_year_caption"))
-    points = picked_bar.selection.points if picked_bar else []
-    bar_kind = points[0].get("customdata") if points else None
-    if st.session_state.get("sources_last_bar") != bar_kind:  # a new click, not a selection kept from before
-        st.session_state["sources_last_bar"] = bar_kind
-        if bar_kind in kinds_available and [bar_kind] != list(kinds):
-            ui.set_param("sources_kind", bar_kind)
-            st.rerun()
-    # 2. the table; picking a row shows what that source supports
+    # 3. the table, its row ticked for the source picked; picking a row shows what that source supports
+    ui.table_pick("sources_bibliography_table", "sources_source", bib["source_id"].tolist())
     with st.container(border=True):
         st.subheader(t("sources_bibliography_title", n=len(bib)))
-        event = table_box("sources_bibliography", sources.bibliography_table(bib, lang),
-                          t("sources_bibliography_caption"), selectable=True)
-    rows_picked = event.selection.rows if event else []
-    if rows_picked and rows_picked[0] < len(bib):
-        chosen = bib.iloc[rows_picked[0]]["source_id"]
-        if st.session_state.get("sources_last_pick") != chosen:
-            st.session_state["sources_last_pick"] = chosen
-            ui.set_param("sources_source", chosen)
-            st.rerun()
+        table_box("sources_bibliography", sources.bibliography_table(bib, lang),
+                  t("sources_bibliography_caption"), selectable=True)
     labels = {r["source_id"]: sources.source_label(r) for r in bib.to_dict("records")}
+    if st.session_state.get("url_sources_source") not in list(labels) + [None]:  # filtered out by the search
+        st.session_state.pop("url_sources_source", None)
     picked = ui.url_widget(st.selectbox, t("sources_pick"), "sources_source", None, list(labels),
                            format_func=labels.get, placeholder=t("sources_pick_placeholder"))
     if picked:
@@ -114,7 +101,7 @@ def section_bibliography(lang: str) -> None:
                           entity_types=[])
         with st.container(border=True):
             st.subheader(t("sources_detail_title", publisher=row["publisher"]))
-            # 3. the source itself, as it is cited everywhere
+            # 4. the source itself, as it is cited everywhere
             ui.show_sources([picked])
             st.markdown(t("sources_detail_rows", n=len(supported)))
             table_box(f"sources_rows_{picked}", sources.rows_table(supported, lang))
@@ -132,13 +119,10 @@ def section_conflicts(lang: str) -> None:
                           placeholder=t("sources_all"))
     # 1. data: built once per (warehouse, types, language)
     warehouse = db.warehouse_id()
-    group_labels = sources.conflicts_view(warehouse, tuple(types), lang)[2]
     st.markdown(f"**{ui.md_escape(sources.conflicts_summary(counts, lang))}**")
 
     # 2. every disputed figure (or claim), then the disputed figure picked, charted
-    conflict_tables(lang, warehouse, tuple(types))
-    if group_labels:
-        conflict_box(lang, warehouse, tuple(types), group_labels)
+    conflicts(lang, warehouse, tuple(types))
 
 
 def section_uncorroborated(lang: str) -> None:
@@ -204,10 +188,9 @@ SECTION_VIEWS = {"bibliography": section_bibliography, "conflicts": section_conf
 assert set(SECTION_VIEWS) == set(sources.SECTIONS)
 
 
-# 0. the section, and each section's own controls, all in the URL. A fragment: switching the section
-# or a control reruns the page's content, not the frame around it (a click that filters across
-# sections calls st.rerun(), which reruns the whole page). A fragment rerun runs without app.py,
-# so it sets the page's language itself.
+# 0. the section, and each section's own controls, all in the URL. A fragment: switching the section,
+# a control or a click reruns the page's content, not the frame around it. A fragment rerun runs
+# without app.py, so it sets the page's language itself.
 @st.fragment
 def content(lang: str) -> None:
     set_language(lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from filmdash import db
+from filmdash import db, sources
 from filmdash.sources import SECTIONS
 from tests.app.apptest import rerun, run_app
 
@@ -161,3 +161,31 @@ def test_sources_by_year_chart_follows_the_bibliography_filters():
         == len(at.dataframe[1].value)
     undated = table[table["Published"] == "undated"]["Sources"].sum()
     assert undated == one("SELECT count(*) FROM sources WHERE kind = 'official' AND published IS NULL")
+
+
+def test_the_list_ticks_the_figure_the_url_or_the_picker_chose():
+    key = "studio/oriental-movie-metropolis/sound_stages/count"
+
+    def ticked(at):
+        table = [d.value for d in at.dataframe if "Each value with its source" in d.value.columns][0]
+        rows = at.session_state["sources_conflicts_table"]["selection"]["rows"]
+        return [(table.iloc[r]["Entity"], table.iloc[r]["Figure"]) for r in rows], table
+
+    at = run_sources(sources_section="conflicts", sources_conflict=key)
+    picked, table = ticked(at)
+    assert picked == [("Oriental Movie Metropolis", "Sound stages")]
+    row_among_all = at.session_state["sources_conflicts_table"]["selection"]["rows"][0]
+    # another filter redraws the list with other rows: the tick follows the figure, not the row number
+    at.multiselect[0].set_value(["studio"])
+    rerun(at)
+    picked, table = ticked(at)
+    assert set(table["About"]) == {"studio"} and len(table) < row_among_all
+    assert picked == [("Oriental Movie Metropolis", "Sound stages")]
+    assert at.query_params["sources_conflict"] == key
+    # the picker moves the tick: to the first studio figure (the list and the picker share one order)
+    first_key = list(sources.conflicts_view(db.warehouse_id(), ("studio",), "en")[2])[0]
+    assert first_key != key
+    at.selectbox(key="url_sources_conflict").set_value(first_key)
+    rerun(at)
+    assert ticked(at)[0] == [(table.iloc[0]["Entity"], table.iloc[0]["Figure"])]
+    assert at.query_params["sources_conflict"] == first_key

@@ -76,3 +76,45 @@ def test_sections_switch_in_place_and_a_bar_click_filters_the_bibliography(open_
     assert p.locator("[data-testid=stException]").count() == 0
     assert page.external == []
     assert page.errors == []
+
+
+def ticked_rows(p) -> list[int]:
+    """The rows (1 = the first data row) the grid shows ticked, from its accessible table."""
+    return p.evaluate("() => [...document.querySelectorAll('[data-testid=stDataFrame] tbody tr[aria-selected=true]')]"
+                      ".map(r => Number(r.getAttribute('aria-rowindex')) - 1)")
+
+
+def test_the_figure_picked_by_url_or_picker_is_the_row_ticked(open_page):
+    """The list and the chart below it say the same thing: a figure picked by URL is ticked in the
+    grid, and one picked in the picker moves the tick."""
+    page = open_page("/sources?sources_section=conflicts&sources_conflict=city/hangzhou/pavilion_companies/count")
+    p = page.page
+    p.wait_for_selector("[data-testid=stDataFrame] tbody tr", state="attached", timeout=20_000)
+    assert ticked_rows(p) == [2]  # the second figure: Hangzhou's companies in its FilMart pavilion
+    assert p.get_by_role("heading", name="Hangzhou · Companies in city pavilion", exact=False).count() == 1
+    p.locator("[data-testid=stSelectbox]").filter(has_text="Disputed figure").locator("input").click()
+    p.get_by_role("option", name="Hangzhou · Animation companies (3 values)").click()
+    p.wait_for_function("() => new URLSearchParams(location.search).get('sources_conflict')"
+                        " === 'city/hangzhou/animation_companies/count'", timeout=20_000)
+    page.wait_drawn()
+    p.wait_for_function("() => document.querySelector('[data-testid=stDataFrame] tbody tr[aria-rowindex=\"2\"]')"
+                        ".getAttribute('aria-selected') === 'true'", timeout=20_000)
+    assert ticked_rows(p) == [1]
+    assert p.get_by_role("heading", name="Hangzhou · Animation companies", exact=False).count() == 1
+    page.screenshot("sources-conflicts-picker-ticks-row-en")
+    assert page.external == [] and page.errors == []
+
+
+def test_the_source_picked_by_url_is_ticked_and_a_row_click_picks_another(open_page):
+    page = open_page("/sources?lang=zh-Hans&sources_q=seed&sources_source=seed-001")
+    p = page.page
+    p.wait_for_selector("[data-testid=stDataFrame] tbody tr", state="attached", timeout=20_000)
+    assert ticked_rows(p) == [3]  # the seeds by publisher: Bastille Post, China Daily, PR Newswire, Variety
+    grid = p.locator("[data-testid=stDataFrame]").first.bounding_box()
+    p.mouse.click(grid["x"] + 18, grid["y"] + 35 + 17)  # the first row's marker
+    p.wait_for_function("() => new URLSearchParams(location.search).get('sources_source') === 'seed-002'",
+                        timeout=20_000)
+    page.wait_drawn()
+    assert ticked_rows(p) == [1]
+    assert p.get_by_role("heading", name="Bastille Post", exact=False).count() == 1  # what seed-002 supports
+    assert page.external == [] and page.errors == []
