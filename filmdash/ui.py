@@ -72,25 +72,27 @@ def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
 def table_pick(table_key: str, name: str, keys: Sequence[str]) -> str | None:
     """Keep a single-row selectable table (row i is keys[i]) and the URL parameter `name` in step.
     Call it before the table is drawn: a new row click writes the URL (and widgets drawn after it
-    follow, with no extra rerun); a value set elsewhere (the URL, a picker) ticks its row; a table
-    drawn again with other rows (a filter changed) starts from the URL. Returns the picked key."""
+    follow, with no extra rerun); a value set elsewhere (the URL, a picker) ticks its row, or none
+    when the rows shown do not hold it; a table drawn again with other rows (a filter changed)
+    starts from the URL. Returns the URL's value."""
     keys = list(keys)
-    synced_key, keys_key = f"{table_key}_synced", f"{table_key}_keys"
+    ticked_key, url_key, keys_key = f"{table_key}_ticked", f"{table_key}_url", f"{table_key}_keys"
     state = st.session_state.get(table_key)
     rows = list(state["selection"]["rows"]) if state is not None else []
     clicked = keys[rows[0]] if rows and rows[0] < len(keys) else None
     fresh = state is None or st.session_state.get(keys_key) != keys
-    wanted = param(name)
-    if not fresh and clicked != st.session_state.get(synced_key):  # a click on a row (or untick)
+    url = param(name)
+    if not fresh and clicked != st.session_state.get(ticked_key):  # a click on a row (or an untick)
         set_param(name, clicked)
-        wanted = clicked
-    elif fresh or wanted != st.session_state.get(synced_key):  # the URL or a picker chose: tick it
-        wanted = wanted if wanted in keys else None
-        st.session_state[table_key] = {"selection": {"rows": [keys.index(wanted)] if wanted else [],
+        st.session_state[ticked_key] = clicked
+    elif fresh or url != st.session_state.get(url_key):  # the URL or a picker chose: tick its row
+        ticked = url if url in keys else None
+        st.session_state[table_key] = {"selection": {"rows": [keys.index(ticked)] if ticked else [],
                                                      "columns": [], "cells": []}}
-    st.session_state[synced_key] = wanted
+        st.session_state[ticked_key] = ticked
+    st.session_state[url_key] = param(name)
     st.session_state[keys_key] = keys
-    return wanted
+    return param(name)
 
 
 def section_switch(name: str, sections: Sequence[str], lang: str, counts: dict[str, int] | None = None) -> str:

@@ -80,7 +80,8 @@ with st.container(border=True):
     st.subheader(t("companies_box_table_title", n=len(rows)))
     st.caption(t("companies_table_hint"))
     table = companies.companies_table(rows)
-    event = st.dataframe(
+    ui.table_pick("companies_table", "company", table["company_id"].tolist())  # the row of ?company= ticked
+    st.dataframe(
         table, hide_index=True, width="stretch", key="companies_table", on_select="rerun",
         selection_mode="single-row", placeholder=t("no_data"),
         column_order=[c for c in table.columns if c != "company_id"],
@@ -89,13 +90,6 @@ with st.container(border=True):
             t("companies_col_listing"): st.column_config.TextColumn(),
             t("col_url"): st.column_config.LinkColumn(display_text="🔗"),
         })
-    picked_rows = event.selection.rows if event is not None else []
-    if picked_rows:
-        company = table["company_id"].iloc[picked_rows[0]]
-        if st.session_state.get("companies_picked") != company:
-            st.session_state["companies_picked"] = company
-            st.query_params["company"] = company
-            st.rerun()
     ui.sources_popover(rows["source_id"].tolist(), dict(zip(rows["source_id"], rows["quote"])), key="companies_table")
 
 # 3. the profile of one company, with its source

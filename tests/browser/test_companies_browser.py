@@ -34,3 +34,29 @@ def test_clicking_a_bar_filters_by_type(open_page):
     page.wait_drawn()
     assert "type=production" in p.url
     assert page.external == []
+
+
+def test_the_company_in_the_url_is_ticked_and_a_row_click_opens_another_profile(open_page):
+    from filmdash import companies, db
+
+    everyone = db.query("companies_list", **companies.filters({f: [] for f in companies.FACETS}, ""))
+    third, first = everyone.iloc[2], everyone.iloc[0]
+    page = open_page("/")
+    page.open(f"/companies?company={third['company_id']}")
+    p = page.page
+    p.wait_for_selector("[data-testid=stDataFrame] tbody tr", state="attached", timeout=20_000)
+    ticked = "() => [...document.querySelectorAll('[data-testid=stDataFrame] tbody tr[aria-selected=true]')]" \
+             ".map(r => Number(r.getAttribute('aria-rowindex')) - 1)"
+    assert p.evaluate(ticked) == [3]
+    assert p.get_by_role("heading", name=third["name_en"], exact=True).count() == 1
+    # a click on the first row's marker opens that company's profile (one rerun, the URL follows)
+    p.locator("[data-testid=stDataFrame]").first.scroll_into_view_if_needed()
+    grid = p.locator("[data-testid=stDataFrame]").first.bounding_box()
+    p.mouse.click(grid["x"] + 18, grid["y"] + 35 + 17)
+    p.wait_for_function(f"() => new URLSearchParams(location.search).get('company') === '{first['company_id']}'",
+                        timeout=20_000)
+    page.wait_drawn()
+    assert p.evaluate(ticked) == [1]
+    assert p.get_by_role("heading", name=first["name_en"], exact=True).count() == 1
+    page.screenshot("companies-row-picked-en")
+    assert page.external == [] and page.errors == []
