@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.i18n import NAME_SUFFIX, language, number, t
+from filmdash.i18n import NAME_SUFFIX, language, number, t, unit_name, with_unit
 from filmdash.style import MUTED, OKABE_ITO, PRIMARY, base_layout
 
 
@@ -61,10 +61,10 @@ def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figu
     frame = frame.dropna(subset=["value_base"]).copy()
     units = sorted(frame["unit"].unique()) or ["count"]
     heights = [max(1, (frame["unit"] == u).sum()) for u in units]
-    texts = {u: [number(v, lang) + ("" if u == "count" else f" {u}") for v in frame.loc[frame["unit"] == u, "value_base"]]
+    texts = {u: [with_unit(number(v, lang), u, lang) for v in frame.loc[frame["unit"] == u, "value_base"]]
              for u in units}
     fig = make_subplots(rows=len(units), cols=1, row_heights=heights, vertical_spacing=0.12,
-                        subplot_titles=[u if u != "count" else "" for u in units] if len(units) > 1 else None)
+                        subplot_titles=[unit_name(u, lang) if u != "count" else "" for u in units] if len(units) > 1 else None)
     for i, unit in enumerate(units, start=1):
         part = frame[frame["unit"] == unit]
         labels = [f"{p} ({d})" for p, d in zip(part["publisher"], part["as_of"])]

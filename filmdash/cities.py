@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash import charts
-from filmdash.i18n import NAME_SUFFIX, language, missing, name, number, t
+from filmdash.i18n import NAME_SUFFIX, language, missing, name, number, t, unit_name, with_unit
 from filmdash.selection import clicked_value
 from filmdash.style import MUTED, OKABE_ITO, base_layout
 
@@ -157,7 +157,7 @@ def value_text(row: dict, unit: str | None, mode: str = "absolute", lang: str | 
     if mode == "per_capita":
         per = t("cities_per_person", lang) if per_capita_factor(unit) == 1 else t("cities_per_100k", lang)
         return f"{text} {unit} {per}" if unit in MONEY_UNITS else f"{text} {per}"
-    return f"{text} {unit}" if unit not in (None, "count") else text
+    return with_unit(text, unit, lang)
 
 
 def status(row: dict) -> str:
@@ -218,7 +218,7 @@ def comparison_figure(rows: pd.DataFrame, unit: str | None, mode: str = "absolut
     title = t("cities_axis_per_capita", lang) if mode == "per_capita" else t("axis_value_reported", lang)
     fig.update_xaxes(range=[0, top * 1.45 or 1], gridcolor="#E5E7EB",
                      **charts.value_axis(top * 1.45 or 1, lang, fmt=short_number),
-                     title_text=title + (f" ({unit})" if unit not in (None, "count") else ""))
+                     title_text=title + (f" ({unit_name(unit, lang)})" if unit not in (None, "count") else ""))
     return fig
 
 

@@ -334,7 +334,7 @@ def titles_table(titles: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     lang = lang or language()
     suffix = NAME_SUFFIX[lang]
     records = titles.to_dict("records")
-    sep = t("coproductions_name_separator", lang)
+    sep = t("enumeration_separator", lang)
     return pd.DataFrame({
         t("coproductions_col_title_en", lang): titles["title_en"],
         t("coproductions_col_title_zh", lang): [_text(_chinese_title(r, lang), lang) for r in records],

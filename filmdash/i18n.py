@@ -108,6 +108,31 @@ def number(value, lang: str | None = None, decimals: int | None = None) -> str:
     return f"{value:,.{decimals}f}"
 
 
+# units a claim can carry besides currencies (which stay ISO codes: 'CNY', 'USD'); 'count' and
+# 'text' show no unit after the value
+UNIT_WORDS = ("people", "m2", "screens", "tickets", "years")
+
+
+def with_unit(shown: str, unit, lang: str | None = None) -> str:
+    """A formatted value with its unit in the reader's language: '1.25 bn tickets' / '12.5亿张票',
+    '40%', '3.76 km²' / '3.76平方公里', '8.2 bn USD' / '82亿 USD'. Units are never converted."""
+    lang = lang or language()
+    if missing(unit) or unit in ("count", "text"):
+        return shown
+    if unit == "percent":
+        return f"{shown}%"
+    if unit in UNIT_WORDS or unit == "km2":
+        return f"{shown} {t(f'unit_{unit}', lang)}" if lang == "en" else f"{shown}{t(f'unit_{unit}', lang)}"
+    return f"{shown} {unit}"
+
+
+def unit_name(unit, lang: str | None = None) -> str:
+    """What a unit is called in a picker or an axis title: 'tickets sold' / '售出票数'; currencies as codes."""
+    lang = lang or language()
+    key = f"unit_name_{unit}"
+    return t(key, lang) if key in catalogue(lang) else str(unit)
+
+
 def date_text(value: str | None, lang: str | None = None) -> str:
     """An ISO date (full or partial) in the reader's convention."""
     lang = lang or language()

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from filmdash.i18n import language, number, t
+from filmdash.i18n import language, number, t, with_unit
 
 SEED_CITIES = ("qingdao", "hangzhou", "bradford", "hong-kong")
 OMM = "oriental-movie-metropolis"
@@ -84,7 +84,7 @@ def claims_table(claims: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     lang = lang or language()
     out = pd.DataFrame({
         t("col_value", lang): [
-            _reported(q, v, lang) + (f" {u}" if u not in ("count", "text") else "")
+            with_unit(_reported(q, v, lang), u, lang)
             if pd.notna(v) else (vt if isinstance(vt, str) else t("no_data", lang))
             for q, v, u, vt in zip(claims["qualifier"], claims["value_base"], claims["unit"], claims["value_text"])],
         t("col_as_of", lang): claims["as_of"],

@@ -13,13 +13,12 @@ import plotly.graph_objects as go
 
 from filmdash import charts, db, exports, takeaways
 from filmdash.events import claim_value, date_label
-from filmdash.i18n import language, missing, name, number, t
+from filmdash.i18n import language, missing, name, number, t, with_unit
 from filmdash.style import OKABE_ITO, base_layout
 
 SECTIONS = ("bibliography", "conflicts", "uncorroborated", "coverage", "dictionary", "inputs")
 ENTITY_TYPES = ("city", "country", "studio", "company", "organisation", "event", "production")
 SOURCE_KINDS = ("news", "official", "encyclopedia", "press-release", "statistics", "seed", "reference")
-UNITS = ("people", "percent", "m2", "screens", "tickets")
 
 
 def _text(value, lang) -> str:
@@ -76,9 +75,7 @@ def value_with_unit(row: dict, lang: str | None = None) -> str:
     lang = lang or language()
     shown = claim_value(row, lang)
     unit = row.get("unit")
-    if missing(row.get("value_base")) or unit in ("count", "text", None) or missing(unit):
-        return shown
-    return f"{shown} {t(f'sources_unit_{unit}', lang) if unit in UNITS else unit}"
+    return shown if missing(row.get("value_base")) else with_unit(shown, unit, lang)
 
 
 def claims_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

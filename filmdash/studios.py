@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash import charts, db, exports
-from filmdash.i18n import date_text, language, name, number, t
+from filmdash.i18n import date_text, language, name, number, t, with_unit
 from filmdash.style import MUTED, OKABE_ITO, base_layout
 
 OMM = "oriental-movie-metropolis"
@@ -22,7 +22,6 @@ SECTIONS = ("productions", "facts", "incentives", "comparison")
 # The facts compared across sources, in the order a reader asks about them.
 FACT_METRICS = ("sound_stages", "investment", "largest_stage_area", "site_area", "opening", "crews_hosted")
 INCENTIVE_METRICS = ("hotel_subsidy_share", "production_cost_subsidy_share", "film_fund", "incentive_rate")
-UNIT_SUFFIX = {"count": "", "text": "", "percent": "%", "people": ""}
 
 
 # --- labels ------------------------------------------------------------------------------------
@@ -45,14 +44,8 @@ def value_text(value, unit, qualifier, text, lang: str | None = None) -> str:
         return text if isinstance(text, str) and text else t("no_data", lang)
     prefix = t(f"qualifier_{qualifier}", lang) if isinstance(qualifier, str) else ""
     if unit == "m2" and abs(value) >= 1e6:
-        shown = f"{number(value / 1e6, lang)} km²"
-    elif unit == "m2":
-        shown = f"{number(value, lang)} m²"
-    elif unit in UNIT_SUFFIX:
-        shown = number(value, lang) + UNIT_SUFFIX[unit]
-    else:
-        shown = f"{number(value, lang)} {unit}"
-    return prefix + shown
+        return prefix + with_unit(number(value / 1e6, lang), "km2", lang)
+    return prefix + with_unit(number(value, lang), unit, lang)
 
 
 def qualifier_text(qualifier, lang: str | None = None) -> str:

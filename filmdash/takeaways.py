@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from filmdash.i18n import NAME_SUFFIX, language, number, t
+from filmdash.i18n import NAME_SUFFIX, language, number, t, with_unit
 
 
 def cities_of_film(frame: pd.DataFrame, lang: str | None = None) -> str:
@@ -31,7 +31,7 @@ def claims_spread(frame: pd.DataFrame, label: str, lang: str | None = None) -> s
     for unit, group in numeric.groupby("unit", sort=True):
         lo, hi = group["value_base"].min(), group["value_base"].max()
         shown = number(lo, lang) if lo == hi else t("range", lang, lo=number(lo, lang), hi=number(hi, lang))
-        ranges.append(shown if unit == "count" else f"{shown} {unit}")
+        ranges.append(with_unit(shown, unit, lang))
     distinct = numeric.groupby("unit")["value_base"].nunique().sum()
     sources = numeric["source_id"].nunique()
     if distinct == 1:

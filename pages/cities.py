@@ -3,7 +3,7 @@
 import streamlit as st
 
 from filmdash import cities, db, ui
-from filmdash.i18n import language, name, set_language, t
+from filmdash.i18n import language, name, set_language, t, unit_name
 
 ui.warehouse_or_stop()
 lang = language()
@@ -65,7 +65,8 @@ def comparison(lang: str, warehouse: str, picked: tuple, metric_labels: dict, de
     unit_options = cities.units(db.query("cities_claims", cities=list(picked), metrics=[metric]))
     with controls[1]:
         unit = ui.url_widget(st.selectbox, t("cities_unit_label"), "unit", unit_options[0] if unit_options else None,
-                             options=unit_options, disabled=len(unit_options) < 2) if unit_options else None
+                             options=unit_options, disabled=len(unit_options) < 2,
+                             format_func=lambda u: unit_name(u, lang)) if unit_options else None
     with controls[2]:
         modes = list(cities.MODES) if cities.per_capita_possible(unit) else ["absolute"]
         mode = ui.url_widget(st.segmented_control, t("cities_mode_label"), "mode", "absolute", options=modes,
@@ -78,7 +79,7 @@ def comparison(lang: str, warehouse: str, picked: tuple, metric_labels: dict, de
         column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")}, on_select="rerun")
     st.caption(t("cities_claims_legend"))
     if len(unit_options) > 1:
-        st.caption(t("cities_units_note", units=", ".join(unit_options)))
+        st.caption(t("cities_units_note", units=t("enumeration_separator").join(unit_name(u, lang) for u in unit_options)))
     if mode == "per_capita":
         st.caption(note)
     select_city(selection, "cities_clicked_claims")

@@ -69,3 +69,31 @@ def test_names_fall_back_to_the_original():
     assert i18n.name(row, lang="zh-Hant") == "布拉德福德"
     assert i18n.name(row, lang="zh-Hans") == "布拉德福德"
     assert i18n.name({"name_en": "Santos", "name_zh_hans": "", "name_zh_hant": None}, lang="zh-Hans") == "Santos"
+
+
+@pytest.mark.parametrize("shown, unit, lang, text", [
+    ("1.25 bn", "tickets", "en", "1.25 bn tickets"), ("12.5亿", "tickets", "zh-Hans", "12.5亿张票"),
+    ("12.5億", "tickets", "zh-Hant", "12.5億張票"), ("40", "percent", "zh-Hant", "40%"),
+    ("3.76", "km2", "zh-Hans", "3.76平方公里"), ("82亿", "USD", "zh-Hans", "82亿 USD"),
+    ("30", "count", "zh-Hans", "30"), ("30", None, "en", "30"), ("147万", "people", "zh-Hans", "147万人"),
+])
+def test_values_carry_their_unit_in_the_readers_language(shown, unit, lang, text):
+    assert i18n.with_unit(shown, unit, lang) == text
+
+
+def test_every_unit_in_the_warehouse_reads_in_every_language():
+    """A claim's unit is a currency's ISO 4217 code or a unit with words in the catalogues: no English
+    unit word ('tickets', 'people') ever reaches a Chinese page."""
+    from filmdash import db
+
+    cursor = db.connection().cursor()
+    units = [u for (u,) in cursor.execute("SELECT DISTINCT unit FROM fct_claims").fetchall()]
+    cursor.close()
+    assert "tickets" in units and "CNY" in units
+    for unit in units:
+        if re.fullmatch(r"[A-Z]{3}", unit):
+            continue
+        assert unit in ("count", "text", "percent", *i18n.UNIT_WORDS), unit
+        for lang in i18n.LANGUAGES:
+            assert i18n.unit_name(unit, lang) != unit or lang == "en", (unit, lang)
+    assert i18n.unit_name("tickets", "zh-Hant") == "售出票數" and i18n.unit_name("CNY", "zh-Hans") == "CNY"

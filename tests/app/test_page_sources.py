@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -189,3 +191,12 @@ def test_the_list_ticks_the_figure_the_url_or_the_picker_chose():
     rerun(at)
     assert ticked(at)[0] == [(table.iloc[0]["Entity"], table.iloc[0]["Figure"])]
     assert at.query_params["sources_conflict"] == first_key
+
+
+@pytest.mark.parametrize("lang, tickets", [("zh-Hans", "亿张票"), ("zh-Hant", "億張票")])
+def test_units_read_in_chinese_on_a_chinese_page(lang, tickets):
+    """China's cinema admissions are claimed in tickets: on a Chinese page the unit is Chinese too."""
+    at = run_sources(lang=lang, sources_section="conflicts", sources_conflicts_rows="claims")
+    cells = [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
+    assert any(tickets in c for c in cells)
+    assert not [c for c in cells if re.search(r"\d (tickets|people|screens|years)\b", c)]
