@@ -9,7 +9,8 @@ from filmdash.i18n import t
 
 ROOT = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="Film Cities Dashboard", page_icon="🎬", layout="wide")
+# the tab icon is a shipped image: an emoji icon draws as an empty box without a colour-emoji font
+st.set_page_config(page_title="Film Cities Dashboard", page_icon=str(ROOT / "static" / "favicon.png"), layout="wide")
 ui.choose_language()
 
 # (script, title key, icon, URL path). Material icons: their font ships with Streamlit (emoji need a

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import ROOT
+
 pytestmark = pytest.mark.browser
 
 
@@ -69,6 +71,19 @@ def test_navigation_icons_come_from_the_bundled_icon_font(open_page):
     p.wait_for_function("document.fonts.status === 'loaded'")
     box = icons.first.bounding_box()
     assert box["width"] <= box["height"] * 1.2, box
+    assert page.external == []
+
+
+def test_the_tab_icon_is_the_shipped_image_served_by_this_app(open_page, server):
+    """An emoji tab icon is an SVG of text: an empty box without a colour-emoji font."""
+    import urllib.request
+
+    page = open_page("/")
+    href = page.page.evaluate("document.querySelector('link[rel=icon], link[rel=\"shortcut icon\"]').href")
+    assert href.startswith(server + "/media/") and href.endswith(".png"), href
+    data = urllib.request.urlopen(href, timeout=10).read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data == (ROOT / "static" / "favicon.png").read_bytes()
     assert page.external == []
 
 
