@@ -147,7 +147,7 @@ def test_list_has_every_field():
                                    "出品公司", "主創人員", "來源", "連結"]
     row = table.iloc[0]
     assert row["英文片名"] == "Delbirim" and row["中文片名"] == "無數據"
-    assert row["參與國家"] == "吉爾吉斯、烏茲別克" and row["年份含義"] == "在吉爾吉斯上映的年份"
+    assert row["參與國家"] == "吉爾吉斯、烏茲別克" and row["年份含義"] == "在烏茲別克上映的年份"
 
 
 def test_network_box_has_a_map_view_with_the_filtered_links():
