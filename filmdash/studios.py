@@ -20,7 +20,8 @@ OMM = "oriental-movie-metropolis"
 # The page's sections, one shown at a time (?studios_section=...); the first is the default.
 SECTIONS = ("productions", "facts", "incentives", "comparison")
 # The facts compared across sources, in the order a reader asks about them.
-FACT_METRICS = ("sound_stages", "investment", "largest_stage_area", "site_area", "opening", "crews_hosted")
+FACT_METRICS = ("sound_stages", "investment", "largest_stage_area", "site_area", "project_site_area", "opening",
+                "crews_hosted")
 INCENTIVE_METRICS = ("hotel_subsidy_share", "production_cost_subsidy_share", "film_fund", "incentive_rate")
 
 

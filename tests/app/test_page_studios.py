@@ -54,14 +54,14 @@ def test_default_studio_in_every_language(lang, title, studio, productions, stag
 def test_conflicting_claims_are_all_listed_never_averaged():
     at = open_page(studios_section="facts", studio_sound_stages_view="table")
     tables = [d.value for d in at.dataframe]
-    stages = next(t for t in tables if "Sources disagree" in t.columns and len(t) == 12)
+    stages = next(t for t in tables if "Sources disagree" in t.columns and len(t) == 13)
     expected = warehouse("""SELECT count(*), count(DISTINCT value_base) FROM fct_claims
                             WHERE entity_type = 'studio' AND entity_id = 'oriental-movie-metropolis'
                               AND metric = 'sound_stages'""")[0]
-    assert expected == (12, 4)
-    assert sorted(set(stages["Value"])) == ["30", "40", "52", "about 40", "planned 30", "planned 45"]
-    assert "**12 sources give 4 different figures for Sound stages; none is picked, all are shown. " \
-           "1 claim(s) rest on one source only.**" in bold(at)
+    assert expected == (13, 4)
+    assert sorted(set(stages["Value"])) == ["30", "40", "about 40", "planned 30", "planned 45", "planned 52"]
+    # every figure now has a second source (52 planned: China News Service and China Daily)
+    assert "**13 sources give 4 different figures for Sound stages; none is picked, all are shown.**" in bold(at)
 
 
 def test_seed_hotel_subsidy_is_marked_uncorroborated():
@@ -103,7 +103,7 @@ def test_url_round_trip_and_comparison_table():
         (SELECT count(*) FROM claims c WHERE c.entity_type = 'studio' AND c.entity_id = s.studio_id)
         FROM studios s""")
     assert rows == {name: (p, c) for name, p, c in expected}
-    assert rows["Oriental Movie Metropolis"] == (10, 52)
+    assert rows["Oriental Movie Metropolis"] == (10, 56)
 
 
 def test_every_claim_of_every_fact_is_listed_and_one_fact_is_charted():
@@ -115,7 +115,7 @@ def test_every_claim_of_every_fact_is_listed_and_one_fact_is_charted():
         WHERE c.entity_type = 'studio' AND c.entity_id = 'oriental-movie-metropolis'
           AND c.metric NOT IN ('hotel_subsidy_share', 'production_cost_subsidy_share', 'film_fund', 'incentive_rate')
         GROUP BY m.label_en""")
-    assert len(expected) == 10 and sum(n for _, n, _, _ in expected) == len(summary) == 47
+    assert len(expected) == 12 and sum(n for _, n, _, _ in expected) == len(summary) == 51
     counted = summary.groupby("Figure").agg(n=("Value", "size"),
                                             lonely=("Corroborated", lambda s: (s != "yes").sum()),
                                             disputed=("Sources disagree", lambda s: (s == "yes").sum()))
@@ -124,7 +124,7 @@ def test_every_claim_of_every_fact_is_listed_and_one_fact_is_charted():
     assert list(dict.fromkeys(summary["Figure"]))[:4] == ["Sound stages", "Investment", "Largest sound stage area",
                                                           "Site area"]
     stages = summary[summary["Figure"] == "Sound stages"]
-    assert sorted(set(stages["Value"])) == ["30", "40", "52", "about 40", "planned 30", "planned 45"]
+    assert sorted(set(stages["Value"])) == ["30", "40", "about 40", "planned 30", "planned 45", "planned 52"]
     # only the fact picked is drawn, and only this section's chart
     assert at.get("pills")[0].value == "sound_stages"
     assert len(at.get("plotly_chart")) == 1
@@ -166,7 +166,7 @@ def test_one_section_at_a_time_switched_in_place():
     assert at.query_params["studios_section"] in ("comparison", ["comparison"])
     assert [s.value for s in at.subheader] == ["Oriental Movie Metropolis (Qingdao)", "The bases side by side"]
     n = warehouse("SELECT count(*) FROM studios")[0][0]
-    assert bold(at) == [f"**Oriental Movie Metropolis is the best documented of {n} bases: 10 productions and 52 "
+    assert bold(at) == [f"**Oriental Movie Metropolis is the best documented of {n} bases: 10 productions and 56 "
                         "reported figures.**"]
     assert len(at.get("plotly_chart")) == 1
     # the URL reproduces it in a fresh session
