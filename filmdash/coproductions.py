@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from filmdash import db, takeaways
 from filmdash.i18n import NAME_SUFFIX, date_text, language, name, number, t
+from filmdash.selection import clicked_value
 from filmdash.style import MUTED, OKABE_ITO, PRIMARY, STATUS_COLOURS, base_layout
 
 STATUSES = ("released", "in-production", "in-development", "announced")
@@ -62,13 +63,24 @@ def parse_year(raw: str | None) -> int | None:
         return None
 
 
+def _points(selection) -> list:
+    """The points of a plotly selection event (an attribute object or its dict form)."""
+    if selection is None:
+        return []
+    sel = selection.get("selection", {}) if hasattr(selection, "get") else getattr(selection, "selection", {})
+    return (sel.get("points", []) if hasattr(sel, "get") else getattr(sel, "points", [])) or []
+
+
+def clicked_country(selection, countries) -> str | None:
+    """The ISO code of the country node clicked in the network (None for a pair's label, a line,
+    or a point of the map view that is not one of `countries`)."""
+    code = clicked_value(_points(selection))
+    return code if code in set(countries) else None
+
+
 def clicked_year(selection) -> int | None:
     """The year of the bar clicked in a plotly selection event (None when nothing is picked)."""
-    points = []
-    if selection is not None:
-        sel = selection.get("selection", {}) if hasattr(selection, "get") else getattr(selection, "selection", {})
-        points = sel.get("points", []) if hasattr(sel, "get") else getattr(sel, "points", [])
-    for point in points or []:
+    for point in _points(selection):
         year = parse_year(point.get("x"))
         if year is not None:
             return year
@@ -184,7 +196,7 @@ def network_figure(links: pd.DataFrame, nodes: pd.DataFrame, lang: str | None = 
         xs = [pos[c][0] for c in nodes["iso2"]]
         ys = [pos[c][1] for c in nodes["iso2"]]
         fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="markers+text", showlegend=False,
+            x=xs, y=ys, mode="markers+text", showlegend=False, customdata=nodes["iso2"].tolist(),
             text=[f"{n} ({k})" for n, k in zip(nodes["name"], nodes["titles"])],
             textposition=["middle right" if x > 0.15 else "middle left" if x < -0.15 else
                           "top center" if y > 0 else "bottom center" for x, y in zip(xs, ys)],

@@ -54,10 +54,25 @@ def by_year_box(lang: str, warehouse: str, filters: cp.Filters, year: int | None
             st.rerun()
 
 
-def section_network(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
+@st.fragment
+def network_box(lang: str, warehouse: str, filters: cp.Filters) -> None:
+    """The network; a click on a country keeps only its co-productions, on the whole page (the country
+    filter above, in the URL), as a year bar does."""
+    set_language(lang)
     figure, takeaway, table, ids = cp.network_view(warehouse, filters, lang)
-    ui.fragment_chart_box(lang, "coproductions_network", t("coproductions_box_network_title"), takeaway, figure,
-                          table, ids, map_figure=cp.network_map(warehouse, filters, lang))
+    selection = ui.chart_box("coproductions_network", t("coproductions_box_network_title"), takeaway, figure,
+                             table, ids, map_figure=cp.network_map(warehouse, filters, lang), on_select="rerun")
+    st.caption(t("coproductions_network_hint"))
+    clicked = cp.clicked_country(selection, country_names)
+    if clicked != st.session_state.get("coproductions_last_country_click"):
+        st.session_state["coproductions_last_country_click"] = clicked
+        if clicked is not None and [clicked] != list(filters.countries):
+            ui.set_param("country", clicked)
+            st.rerun()
+
+
+def section_network(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
+    network_box(lang, warehouse, filters)
 
 
 def section_by_year(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:

@@ -77,7 +77,17 @@ def test_network_figure_widths_follow_titles():
     assert [tr.line.width for tr in edges] == [12.0, 5.0]
     nodes = fig.data[-1]
     assert list(nodes.text) == ["China (4)", "Russia (3)", "India (1)"]
+    assert list(nodes.customdata) == ["CN", "RU", "IN"]  # a click on a node names its country
     assert list(fig.data[-2].text) == ["3", "1"]
+
+
+def test_clicked_country_is_a_node_never_a_pair_label_or_another_point():
+    known = ["CN", "RU", "IN"]
+    assert cp.clicked_country({"selection": {"points": [{"x": 0, "y": 1, "customdata": "RU"}]}}, known) == "RU"
+    assert cp.clicked_country({"selection": {"points": [{"x": 0.5, "y": 0.2, "text": "3"}]}}, known) is None
+    assert cp.clicked_country({"selection": {"points": [{"customdata": ["qingdao", "city"]}]}}, known) is None
+    assert cp.clicked_country({"selection": {"points": []}}, known) is None
+    assert cp.clicked_country(None, known) is None
 
 
 BY_YEAR = pd.DataFrame({"year": [2016, 2016, 2017, 2019], "status": ["released", "announced", "released", "announced"],

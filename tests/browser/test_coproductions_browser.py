@@ -74,3 +74,26 @@ def test_clicking_a_year_bar_filters_the_list(open_page):
     assert "coproductions_section=by_year" in p.url  # the chart clicked is still shown
     assert page.external == []
     assert page.errors == []
+
+
+def test_clicking_a_country_in_the_network_filters_the_page(open_page):
+    """A node click sets the country filter (in the URL) and the list keeps that country's titles."""
+    from filmdash import db
+
+    cursor = db.connection().cursor()
+    india = cursor.execute("SELECT count(DISTINCT production_id) FROM production_countries pc JOIN productions p "
+                           "USING (production_id) WHERE p.is_coproduction AND pc.country_iso2 = 'IN'").fetchone()[0]
+    cursor.close()
+    page = open_page("/coproductions")
+    p = page.page
+    nodes = p.locator(".js-plotly-plot .scatterlayer .trace").last
+    labels = nodes.locator(".textpoint text").evaluate_all("els => els.map(e => e.textContent)")
+    index = next(i for i, text in enumerate(labels) if text.startswith("India ("))
+    nodes.locator("path.point").nth(index).click(force=True)
+    p.wait_for_function("() => new URLSearchParams(location.search).get('country') === 'IN'", timeout=20_000)
+    p.wait_for_timeout(800)
+    page.wait_drawn()
+    assert p.get_by_role("button", name=f"Download CSV ({india} rows)", exact=True).count() == 1
+    assert p.locator("[data-testid=stMultiSelect]").filter(has_text="India").count() == 1
+    page.screenshot("coproductions-country-clicked-en")
+    assert page.external == [] and page.errors == []
