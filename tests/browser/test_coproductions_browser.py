@@ -94,6 +94,7 @@ def test_clicking_a_country_in_the_network_filters_the_page(open_page):
     p.wait_for_timeout(800)
     page.wait_drawn()
     assert p.get_by_role("button", name=f"Download CSV ({india} rows)", exact=True).count() == 1
+    assert p.get_by_role("button", name="Download CSV (1 row)", exact=True).count() == 1  # the one China–India link
     assert p.locator("[data-testid=stMultiSelect]").filter(has_text="India").count() == 1
     page.screenshot("coproductions-country-clicked-en")
     assert page.external == [] and page.errors == []
