@@ -34,7 +34,11 @@ EVENT_STATUSES = ("announced", "held", "cancelled")
 PARTNERSHIP_KINDS = ("film-office", "university", "city-cooperation", "network", "festival-partnership")
 PARTY_TYPES = ("city", "country", "company", "organisation", "university")
 PARTNERSHIP_STATUSES = ("announced", "opened", "signed", "closed")
-ORGANISATION_IDS = ORGANISATIONS  # entity ids allowed when entity_type = organisation
+# Entity ids allowed when entity_type = organisation: the organisations above, plus the whole UNESCO
+# Creative Cities Network (all eight creative fields), which has no memberships of its own here but
+# is what network-wide totals (408 cities, 58 new in a round) are about; its Film sub-network is
+# unesco-creative-cities-film.
+ORGANISATION_IDS = (*ORGANISATIONS, "unesco-creative-cities-network")
 
 YEAR_MIN, YEAR_MAX = 1890, 2035
 

@@ -72,13 +72,13 @@ def test_map_renders_every_layer_in_each_language(lang, title, layer, sco_legend
     assert sum(1 for tr in spec(at)["data"] if tr.get("mode") == "lines") == widths  # a trace per width
     # the disclaimer is visible, in the reader's language
     assert len(at.info) == 1 and "Natural Earth" in at.info[0].value
-    assert len(item_table(at)) == 122
+    assert len(item_table(at)) == 123
 
 
 def test_takeaway_is_exact():
     at = open_map()
     texts = [m.value.replace("\\", "") for m in at.markdown]
-    assert ("**The map shows 29 UNESCO Cities of Film; 27 SCO countries (10 members, 2 observers, 15 dialogue "
+    assert ("**The map shows 30 UNESCO Cities of Film; 27 SCO countries (10 members, 2 observers, 15 dialogue "
             "partners); 13 co-production links, the strongest China–Russian Federation (11 titles); 7 studios in "
             "4 cities; 24 events in 8 cities.**") in texts
 
@@ -91,9 +91,9 @@ def test_turning_layers_off_changes_map_and_table_exactly():
     assert trace_names(at) == [("scattergeo", "UNESCO Cities of Film"), ("scattergeo", "The seeds' cities")]
     placed = sql("SELECT count(*) FROM dim_cities WHERE is_city_of_film AND lat IS NOT NULL")[0][0]
     cities = next(tr for tr in spec(at)["data"] if tr.get("name") == "UNESCO Cities of Film")
-    assert len(cities["customdata"]) == placed == 28  # Vicente López has no GeoNames match
+    assert len(cities["customdata"]) == placed == 29  # Vicente López has no GeoNames match
     table = item_table(at)
-    assert len(table) == sql("SELECT count(*) FROM dim_cities WHERE is_city_of_film")[0][0] == 29
+    assert len(table) == sql("SELECT count(*) FROM dim_cities WHERE is_city_of_film")[0][0] == 30
     assert set(table["What"]) == {"City of Film"}
     assert any("Vicente López" in c.value for c in at.caption)
 
@@ -154,7 +154,7 @@ def test_a_clicked_city_filters_the_table():
     assert ring["marker"]["size"] == 40  # the selection is ringed on the map
     at.button(key="map_clear").click()
     at = again(at)
-    assert param(at, "sel") is None and len(item_table(at)) == 122
+    assert param(at, "sel") is None and len(item_table(at)) == 123
 
 
 def test_a_clicked_country_filters_the_table_in_chinese():
@@ -171,4 +171,4 @@ def test_export_buttons_are_offered():
     at = open_map()
     labels = [b.label for b in at.get("download_button")]
     assert {"Download PNG", "Download SVG", f"Download CSV ({len(item_table(at))} rows)"} <= set(labels)
-    assert len(item_table(at)) == 122
+    assert len(item_table(at)) == 123

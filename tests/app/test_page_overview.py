@@ -22,7 +22,7 @@ def test_overview_headline_figures_in_english():
     assert metrics["UNESCO Cities of Film"] == str(cities)
     assert metrics["SCO member states"] == str(members)
     assert metrics["Film companies in Hangzhou (reported)"] == "more than 700"
-    assert cities == 29 and members == 10  # the shipped data: Bradford 2009 to the 2025 round
+    assert cities == 30 and members == 10  # the shipped data: Bradford 2009 to the 2025 round
     subheaders = [s.value for s in at.subheader]
     assert "UNESCO Cities of Film by year of designation" in subheaders
     assert any(s.startswith("Oriental Movie Metropolis, Qingdao:") for s in subheaders)
@@ -35,7 +35,7 @@ def test_overview_headline_figures_in_english():
 def test_overview_in_chinese(lang, label, hangzhou):
     at = run_app(lang=lang)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[label] == "29"
+    assert metrics[label] == "30"
     assert hangzhou in metrics.values()
     assert at.sidebar.button_group[0].value == lang
 
@@ -43,7 +43,7 @@ def test_overview_in_chinese(lang, label, hangzhou):
 def test_takeaway_is_computed_from_the_data():
     at = run_app()
     texts = [m.value for m in at.markdown]
-    assert any("29 cities were designated UNESCO Cities of Film from 2009 (Bradford) to 2025" in t.replace("\\", "")
+    assert any("30 cities were designated UNESCO Cities of Film from 2009 (Bradford) to 2025" in t.replace("\\", "")
                for t in texts), texts[:10]
 
 
@@ -52,7 +52,7 @@ def test_table_view_lives_in_the_url():
     tables = [d.value for d in at.dataframe]
     years = [t for t in tables if "year" in t.columns]
     assert years and years[0]["year"].tolist()[:2] == [2009, 2010]
-    assert years[0]["cities"].sum() == 29
+    assert years[0]["cities"].sum() == 30
     at = run_app(cities_of_film_view="sources")
     assert any("Bradford UNESCO City of Film" in m.value.replace("\\", "") or "Wikipedia" in m.value
                for m in at.markdown)
@@ -74,5 +74,5 @@ def test_cities_of_film_box_has_a_map_view():
     assert len(geo) == 1
     cities = [tr for tr in geo[0]["data"] if tr.get("name") == "UNESCO Cities of Film"]
     assert len(cities) == 1
-    assert len(cities[0]["customdata"]) == 28  # 29 Cities of Film; Vicente López has no GeoNames match
+    assert len(cities[0]["customdata"]) == 29  # 30 Cities of Film; Vicente López has no GeoNames match
     assert not any(tr.get("type") == "choropleth" for tr in geo[0]["data"])  # only the cities layer

@@ -10,10 +10,10 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("query, locale, figure, label", [
-    ("", "en-GB", "29", "UNESCO Cities of Film"),
-    ("?lang=zh-Hans", "en-GB", "29", "联合国教科文组织电影之都"),
-    ("?lang=zh-Hant", "en-GB", "29", "聯合國教科文組織電影之都"),
-    ("", "zh-TW", "29", "聯合國教科文組織電影之都"),  # default from the browser's locale
+    ("", "en-GB", "30", "UNESCO Cities of Film"),
+    ("?lang=zh-Hans", "en-GB", "30", "联合国教科文组织电影之都"),
+    ("?lang=zh-Hant", "en-GB", "30", "聯合國教科文組織電影之都"),
+    ("", "zh-TW", "30", "聯合國教科文組織電影之都"),  # default from the browser's locale
 ])
 def test_overview_offline(open_page, query, locale, figure, label):
     page = open_page("/" + query, locale=locale)
