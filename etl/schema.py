@@ -19,7 +19,7 @@ UNITS = (
 SCALES = ("thousand", "million", "billion")
 ORGANISATIONS = ("unesco-creative-cities-film", "sco")
 MEMBER_TYPES = ("city", "country")
-MEMBER_STATUSES = ("city-of-film", "member", "observer", "dialogue-partner")
+MEMBER_STATUSES = ("city-of-film", "member", "partner", "observer", "dialogue-partner")
 COMPANY_TYPES = (
     "production", "distribution", "studio-operator", "animation", "post-production", "vfx",
     "streaming", "exhibition", "media-group", "agency", "education",

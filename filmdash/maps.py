@@ -25,7 +25,9 @@ GEO_DIR = ROOT / "data" / "geo"
 LAYERS = ("cities", "sco", "links", "studios", "events")
 LAYER_KINDS = {"cities": "city-of-film", "sco": "sco", "links": "coproduction", "studios": "studio",
                "events": "event"}
-SCO_STATUSES = ("member", "observer", "dialogue-partner")
+# "partner" replaced "observer" and "dialogue-partner" at the Tianjin summit (2025-09-01); the older
+# two stay for the history rows and for any data that still has one open.
+SCO_STATUSES = ("member", "partner", "observer", "dialogue-partner")
 MODES = ("borders", "points")
 # Zoom presets: the window of longitude and latitude shown (world: the whole globe).
 ZOOMS = {
@@ -210,6 +212,15 @@ def _cities_trace(cities: pd.DataFrame, lang: str) -> go.Scattergeo | None:
         hovertemplate="%{hovertext}<extra></extra>", legendgroup="cities", legendrank=1)
 
 
+def _previous_status_line(row: dict, lang: str) -> str:
+    """'before that: observer since 17 Jun 2004' when the warehouse holds the status this one replaced."""
+    previous = row.get("previous_status")
+    if not isinstance(previous, str) or not previous:
+        return ""
+    return "<br>" + t("map_hover_sco_before", lang, status=status_label(previous, lang),
+                      date=date_text(row.get("previous_start_date"), lang))
+
+
 def _sco_traces(sco: pd.DataFrame, points_only: bool, lang: str, geojson: dict | None) -> list:
     traces = []
     points = country_points()
@@ -220,6 +231,7 @@ def _sco_traces(sco: pd.DataFrame, points_only: bool, lang: str, geojson: dict |
         hover = [
             f"<b>{esc(name(r, lang=lang))}</b><br>"
             + t("map_hover_sco", lang, status=status_label(status, lang), date=date_text(r["start_date"], lang))
+            + _previous_status_line(r, lang)
             + "<br>" + _source_line([r["publisher"]], lang)
             for r in part.to_dict("records")]
         label = t("map_sco_legend", lang, status=status_label(status, lang))
@@ -470,8 +482,10 @@ def takeaway(cities: pd.DataFrame, sco: pd.DataFrame, links: pd.DataFrame, place
         parts.append(t("map_takeaway_cities", lang, n=n))
     if "sco" in layers and not sco.empty:
         counts = sco["status"].value_counts()
-        parts.append(t("map_takeaway_sco", lang, n=len(sco), members=int(counts.get("member", 0)),
-                       observers=int(counts.get("observer", 0)), partners=int(counts.get("dialogue-partner", 0))))
+        statuses = t("map_takeaway_sco_separator", lang).join(
+            t(f"map_takeaway_sco_{status}", lang, n=int(counts[status]))
+            for status in SCO_STATUSES if counts.get(status, 0))
+        parts.append(t("map_takeaway_sco", lang, n=sco["iso2"].nunique(), statuses=statuses))
     if "links" in layers:
         if links.empty:
             parts.append(t("map_takeaway_no_links", lang))

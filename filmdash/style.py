@@ -8,7 +8,7 @@ ACCENT = OKABE_ITO[1]
 MUTED = "#6B7280"
 STATUS_COLOURS = {
     "released": OKABE_ITO[0], "in-production": OKABE_ITO[2], "in-development": OKABE_ITO[1],
-    "announced": OKABE_ITO[4], "member": OKABE_ITO[0], "observer": OKABE_ITO[1],
+    "announced": OKABE_ITO[4], "member": OKABE_ITO[0], "partner": OKABE_ITO[3], "observer": OKABE_ITO[1],
     "dialogue-partner": OKABE_ITO[5], "held": OKABE_ITO[0], "opened": OKABE_ITO[2], "signed": OKABE_ITO[5],
     "closed": MUTED, "cancelled": MUTED,
 }

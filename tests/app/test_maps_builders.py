@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from etl.schema import MEMBER_STATUSES
 from filmdash import maps
+from filmdash.style import OKABE_ITO, STATUS_COLOURS
 from tests.app.apptest import arcs
 
 CITIES = pd.DataFrame([
@@ -184,9 +186,45 @@ def test_items_table_in_the_readers_language():
                                      "2025", "no data"]
 
 
+def test_sco_partners_after_the_2025_reform_have_their_own_colour_legend_and_history():
+    sco = pd.DataFrame([
+        {**SCO.iloc[0].to_dict(), "previous_status": None, "previous_start_date": None},
+        {"iso2": "MN", "name_en": "Mongolia", "name_zh_hans": "蒙古", "name_zh_hant": "蒙古", "status": "partner",
+         "start_date": "2025-09-01", "publisher": "TASS", "previous_status": "observer",
+         "previous_start_date": "2004-06-17"},
+        {"iso2": "LA", "name_en": "Laos", "name_zh_hans": "老挝", "name_zh_hant": "寮國", "status": "partner",
+         "start_date": "2025-09-01", "publisher": "TASS", "previous_status": "dialogue-partner",
+         "previous_start_date": "2025-07-15"},
+    ])
+    fig = maps.map_figure(CITIES, sco, LINKS, PLACES, layers=["sco"], lang="en")
+    assert traces(fig) == [("choropleth", "SCO member state"), ("choropleth", "SCO partner"),
+                           ("scattergeo", "The seeds' cities")]
+    member, partner = fig.data[0], fig.data[1]
+    assert member.text[0] == "<b>China</b><br>SCO member state since 15 Jun 2001<br>Source: SCO"
+    assert list(partner.text) == [
+        "<b>Mongolia</b><br>SCO partner since 1 Sep 2025<br>before that: observer since 17 Jun 2004<br>Source: TASS",
+        "<b>Laos</b><br>SCO partner since 1 Sep 2025<br>before that: dialogue partner since 15 Jul 2025"
+        "<br>Source: TASS"]
+    colours = {member.colorscale[0][1], partner.colorscale[0][1]}
+    assert colours == {STATUS_COLOURS["member"], STATUS_COLOURS["partner"]} and len(colours) == 2
+    hant = maps.map_figure(CITIES, sco, LINKS, PLACES, layers=["sco"], lang="zh-Hant")
+    assert hant.data[1].name == "上合組織夥伴"
+    assert hant.data[1].text[0] == "<b>蒙古</b><br>自2025年9月1日起為上合組織夥伴<br>此前自2004年6月17日起為觀察員國<br>來源：TASS"
+    assert maps.takeaway(CITIES, sco, LINKS, PLACES, layers=["sco"], lang="en") == (
+        "The map shows 3 SCO countries (1 members, 2 partners).")
+    assert maps.takeaway(CITIES, sco, LINKS, PLACES, layers=["sco"], lang="zh-Hans") == (
+        "地图显示：3个上合组织国家（成员国1个、伙伴2个）。")
+
+
+def test_every_sco_status_has_a_distinct_colour_blind_safe_colour():
+    colours = [STATUS_COLOURS[s] for s in maps.SCO_STATUSES]
+    assert len(set(colours)) == len(colours) and set(colours) <= set(OKABE_ITO)
+    assert set(maps.SCO_STATUSES) == set(MEMBER_STATUSES) - {"city-of-film"}
+
+
 def test_takeaway_counts_what_is_drawn():
     assert maps.takeaway(CITIES, SCO, LINKS, PLACES, lang="en") == (
-        "The map shows 3 UNESCO Cities of Film; 3 SCO countries (2 members, 1 observers, 0 dialogue partners); "
+        "The map shows 3 UNESCO Cities of Film; 3 SCO countries (2 members, 1 observers); "
         "2 co-production links, the strongest China–Russia (3 titles); 2 studios in 1 cities; 1 events in 1 cities.")
     assert maps.takeaway(CITIES, SCO, LINKS.iloc[0:0], PLACES, layers=["links"], lang="en") == (
         "The map shows no co-production in the years and statuses chosen.")

@@ -7,6 +7,7 @@
 -- coverage_share: documented / reported, NULL when nothing is reported.
 WITH sco_members AS (
     SELECT DISTINCT member_id AS iso2 FROM memberships WHERE organisation = 'sco' AND status = 'member'
+      AND end_date IS NULL  -- today's member states: partners never count
 ),
 sco_titles AS (
     SELECT count(*) AS n FROM productions p

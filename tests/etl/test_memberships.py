@@ -1,0 +1,85 @@
+"""Membership histories: one open status per member at a time, in the shipped data and as a build rule.
+
+The SCO's Tianjin Declaration (2025-09-01) merged 'observer' and 'dialogue partner' into 'SCO partner';
+the old rows end that day and stay as history, so a country must never be counted under two statuses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.build import build, current_path
+from etl.problems import InputError
+from filmdash import db
+
+# The 17 SCO partners after Tianjin: the 2 former observers, the 14 former dialogue partners and Laos.
+SCO_PARTNERS_2025 = {"AE", "AF", "AM", "AZ", "BH", "EG", "KH", "KW", "LA", "LK", "MM", "MN", "MV", "NP", "QA", "SA",
+                     "TR"}
+
+
+def query(sql: str) -> list[tuple]:
+    """On the shipped warehouse, through the app's own connection (one configuration per file)."""
+    cursor = db.connection().cursor()
+    try:
+        return cursor.execute(sql).fetchall()
+    finally:
+        cursor.close()
+
+
+def test_no_sco_country_holds_two_open_statuses():
+    doubled = query("""
+        SELECT member_id, list(status ORDER BY status) FROM memberships
+        WHERE organisation = 'sco' AND end_date IS NULL
+        GROUP BY member_id HAVING count(*) > 1""")
+    assert doubled == []
+
+
+def test_observers_and_dialogue_partners_became_partners_at_tianjin():
+    current = query("""
+        SELECT status, list(member_id ORDER BY member_id) FROM memberships
+        WHERE organisation = 'sco' AND end_date IS NULL GROUP BY status ORDER BY status""")
+    assert [s for s, _ in current] == ["member", "partner"] and len(current[0][1]) == 10
+    assert set(current[1][1]) == SCO_PARTNERS_2025
+    # no observer or dialogue partner is left open, and each one that the reform ended is a partner from that day
+    assert query("""
+        SELECT count(*) FROM memberships WHERE organisation = 'sco'
+          AND status IN ('observer', 'dialogue-partner') AND end_date IS NULL""") == [(0,)]
+    ended = query("""
+        SELECT o.member_id, o.status, p.start_date FROM memberships o
+        LEFT JOIN memberships p ON p.organisation = 'sco' AND p.member_id = o.member_id AND p.status = 'partner'
+        WHERE o.organisation = 'sco' AND o.status IN ('observer', 'dialogue-partner') AND o.end_date = '2025-09-01'
+        ORDER BY o.member_id""")
+    assert {m for m, _, _ in ended} == SCO_PARTNERS_2025 and len(ended) == 17
+    assert {start for _, _, start in ended} == {"2025-09-01"}
+    # the history stays: Laos was a dialogue partner from the foreign ministers' decision until the merger
+    assert query("""
+        SELECT status, start_date, end_date FROM memberships WHERE organisation = 'sco' AND member_id = 'LA'
+        ORDER BY start_date""") == [("dialogue-partner", "2025-07-15", "2025-09-01"), ("partner", "2025-09-01", None)]
+
+
+def append(path: Path, line: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
+
+
+def test_a_second_open_status_is_refused(mini, tmp_path):
+    append(mini / "memberships" / "memberships.csv",
+           "sco-cn-partner,sco,country,CN,partner,2025-09-01,,s-wiki,China partner\n")
+    with pytest.raises(InputError) as info:
+        build(mini, tmp_path / "out", root=tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        "warehouse: check failed: no member holds two open statuses in one organisation at once (an SCO observer "
+        "that became a partner ends its observer row) (1 row(s) violate it)"]
+    assert current_path(tmp_path / "out") is None
+
+
+def test_a_status_ending_before_it_starts_is_refused(mini, tmp_path):
+    append(mini / "memberships" / "memberships.csv",
+           "sco-gb-observer,sco,country,GB,observer,2004-06-17,2004,s-wiki,test\n"  # same year: allowed
+           "sco-gb-dialogue,sco,country,GB,dialogue-partner,2004-06-17,2003-12,s-wiki,test\n")
+    with pytest.raises(InputError) as info:
+        build(mini, tmp_path / "out", root=tmp_path)
+    assert [str(p) for p in info.value.problems] == [
+        "warehouse: check failed: no membership ends before it starts (ISO dates compared as text at the end "
+        "date's precision, so a partial date is never refused for what it leaves out) (1 row(s) violate it)"]
