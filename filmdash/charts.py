@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.i18n import NAME_SUFFIX, language, number, t, unit_name, with_unit
+from filmdash.i18n import NAME_SUFFIX, language, number, qualified, t, unit_name, with_unit
 from filmdash.style import MUTED, OKABE_ITO, PRIMARY, base_layout
 
 
@@ -61,7 +61,10 @@ def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figu
     frame = frame.dropna(subset=["value_base"]).copy()
     units = sorted(frame["unit"].unique()) or ["count"]
     heights = [max(1, (frame["unit"] == u).sum()) for u in units]
-    texts = {u: [with_unit(number(v, lang), u, lang) for v in frame.loc[frame["unit"] == u, "value_base"]]
+    qualifiers = frame["qualifier"] if "qualifier" in frame else pd.Series(None, index=frame.index)
+    # each label as its source words it: 'planned 52', 'more than 50 bn CNY'
+    texts = {u: [with_unit(qualified(number(v, lang), q, lang), u, lang)
+                 for v, q in zip(frame.loc[frame["unit"] == u, "value_base"], qualifiers[frame["unit"] == u])]
              for u in units}
     fig = make_subplots(rows=len(units), cols=1, row_heights=heights, vertical_spacing=0.12,
                         subplot_titles=[unit_name(u, lang) if u != "count" else "" for u in units] if len(units) > 1 else None)

@@ -126,6 +126,11 @@ def with_unit(shown: str, unit, lang: str | None = None) -> str:
     return f"{shown} {unit}"
 
 
+def qualified(shown: str, qualifier, lang: str | None = None) -> str:
+    """A value with the source's qualifier in front: 'more than 700', 'planned 52', '超过700'."""
+    return (t(f"qualifier_{qualifier}", lang or language()) if isinstance(qualifier, str) and qualifier else "") + shown
+
+
 def unit_name(unit, lang: str | None = None) -> str:
     """What a unit is called in a picker or an axis title: 'tickets sold' / '售出票数'; currencies as codes."""
     lang = lang or language()

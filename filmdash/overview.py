@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from filmdash.i18n import language, number, t, with_unit
+from filmdash.i18n import language, number, qualified, t, with_unit
 
 SEED_CITIES = ("qingdao", "hangzhou", "bradford", "hong-kong")
 OMM = "oriental-movie-metropolis"
@@ -33,8 +33,7 @@ def _ids(value) -> list[str]:
 
 
 def _reported(qualifier, value, lang) -> str:
-    prefix = t(f"qualifier_{qualifier}", lang) if isinstance(qualifier, str) else ""
-    return f"{prefix}{number(value, lang)}"
+    return qualified(number(value, lang), qualifier, lang)
 
 
 def headline_cards(counts: pd.DataFrame, documented: pd.DataFrame, lang: str | None = None) -> list[Card]:

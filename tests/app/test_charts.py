@@ -32,3 +32,11 @@ def test_claims_and_city_comparison_axes_use_the_language_ticks():
                          "quote": ["q"], "in_conflict": [False], "corroborated": [True]})
     fig = cities.comparison_figure(rows, "count", "absolute", "zh-Hans")
     assert list(fig.layout.xaxis.ticktext) == ["0", "2,000", "4,000"]  # top 5,800: 45% room for the labels
+
+
+def test_claim_labels_keep_the_sources_qualifier():
+    frame = pd.DataFrame({"value_base": [52.0, 30.0, 40.0], "unit": ["count"] * 3, "publisher": ["A", "B", "C"],
+                          "as_of": ["2018", "2018", "2019"], "in_conflict": [True] * 3, "quote": ["q", "r", "s"],
+                          "qualifier": ["planned", None, "about"]})
+    assert list(charts.claims_side_by_side(frame, "en").data[0].text) == ["planned 52", "30", "about 40"]
+    assert list(charts.claims_side_by_side(frame, "zh-Hans").data[0].text) == ["计划52", "30", "约40"]
