@@ -242,11 +242,16 @@ _add(Table(
         Column("founded_year", "year", "Year founded."),
         Column("listing", "text", "Exchange and ticker where listed (SZSE:300133)."),
         Column("known_for", "text", "What the company is known for, per the source."),
+        Column("known_for_zh_hans", "text", "known_for in Simplified Chinese (简体): a translation of the English "
+                                            "that adds and drops nothing; names as the data holds them."),
+        Column("known_for_zh_hant", "text", "known_for in Traditional Chinese (繁體): a translation of the English "
+                                            "that adds and drops nothing; names as the data holds them."),
         ALIASES,
         *_source_cols(),
     ),
     key=("company_id",),
     references=(Reference("city_id", "cities"), Reference("source_id", "sources")),
+    extra_checks=("known_for_translations",),
 ))
 
 _add(Table(

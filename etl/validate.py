@@ -103,6 +103,11 @@ def _cells(table: Table, row: Row) -> list[Problem]:
             elif kind and not has_table and not named:
                 problems.append(Problem(row.file, row.line, f"party_{side}_name_en", None,
                                         f"a {kind} party has no table to name it: give its name as the source does"))
+    if "known_for_translations" in table.extra_checks and not row.values.get("known_for"):
+        for col in ("known_for_zh_hans", "known_for_zh_hant"):
+            if row.values.get(col):
+                problems.append(Problem(row.file, row.line, col, row.values[col],
+                                        "is a translation of known_for, which is empty: give the English first"))
     if "year_meaning" in table.extra_checks:
         meaning = row.values.get("year_meaning", "")
         if meaning and not YEAR_MEANING.match(meaning):

@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.i18n import language, missing, name, number, t
+from filmdash.i18n import language, missing, name, number, t, translated
 from filmdash.selection import clicked_value
 from filmdash.style import PRIMARY, base_layout
 
@@ -93,7 +93,7 @@ def companies_table(rows: pd.DataFrame, lang: str | None = None) -> pd.DataFrame
         t("companies_col_founded", lang): rows["founded_year"].astype("Int64"),
         t("companies_col_listing", lang): [v if isinstance(v, str) and v else t("companies_listed_not-listed", lang)
                                            for v in rows["listing"]],
-        t("companies_col_known_for", lang): rows["known_for"],
+        t("companies_col_known_for", lang): [translated(r, "known_for", lang) or None for r in records],
         t("col_publisher", lang): rows["publisher"],
         t("col_url", lang): rows["url"],
     })
@@ -170,7 +170,7 @@ def profile_fields(profile: dict, lang: str | None = None) -> list[tuple[str, st
         (t("companies_col_founded", lang), t("no_data", lang) if missing(founded) else str(int(founded))),
         (t("companies_col_listing", lang),
          listing if isinstance(listing, str) and listing else t("companies_listed_not-listed", lang)),
-        (t("companies_col_known_for", lang), text(profile.get("known_for"))),
+        (t("companies_col_known_for", lang), text(translated(profile, "known_for", lang))),
         (t("companies_aliases", lang), text(profile.get("aliases"))),
     ]
 

@@ -63,17 +63,28 @@ def from_locale(locale: str | None) -> str:
 
 
 NAME_SUFFIX = {"en": "en", "zh-Hans": "zh_hans", "zh-Hant": "zh_hant"}
+# The scripts a reader's language looks in, in order: the other Chinese script before English.
+SCRIPT_ORDER = {"en": ("en",), "zh-Hans": ("zh_hans", "zh_hant", "en"), "zh-Hant": ("zh_hant", "zh_hans", "en")}
+
+
+def _first_text(row, columns) -> str:
+    for column in columns:
+        value = row.get(column) if hasattr(row, "get") else None
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
 
 
 def name(row, prefix: str = "name", lang: str | None = None) -> str:
     """A name in the chosen script, falling back to the other Chinese script, then English."""
-    lang = lang or language()
-    order = {"en": ["en"], "zh-Hans": ["zh_hans", "zh_hant", "en"], "zh-Hant": ["zh_hant", "zh_hans", "en"]}[lang]
-    for suffix in order:
-        value = row.get(f"{prefix}_{suffix}") if hasattr(row, "get") else None
-        if isinstance(value, str) and value.strip():
-            return value
-    return ""
+    return _first_text(row, [f"{prefix}_{suffix}" for suffix in SCRIPT_ORDER[lang or language()]])
+
+
+def translated(row, column: str, lang: str | None = None) -> str:
+    """A text whose English is `column` itself and whose Chinese versions are `column`_zh_hans and
+    `column`_zh_hant (companies.known_for), picked in the same order as name(); '' when all are empty."""
+    return _first_text(row, [column if suffix == "en" else f"{column}_{suffix}"
+                             for suffix in SCRIPT_ORDER[lang or language()]])
 
 
 def missing(value) -> bool:

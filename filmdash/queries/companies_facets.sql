@@ -6,7 +6,9 @@ WITH base AS (
            CASE WHEN coalesce(c.listing, '') = '' THEN 'not-listed' ELSE 'listed' END AS listed,
            ($q = '' OR contains(lower(c.name_en), lower($q)) OR contains(lower(coalesce(c.name_zh_hans, '')), lower($q))
             OR contains(lower(coalesce(c.name_zh_hant, '')), lower($q)) OR contains(lower(coalesce(c.aliases, '')), lower($q))
-            OR contains(lower(coalesce(c.known_for, '')), lower($q))) AS hit
+            OR contains(lower(coalesce(c.known_for, '')), lower($q))
+            OR contains(lower(coalesce(c.known_for_zh_hans, '')), lower($q))
+            OR contains(lower(coalesce(c.known_for_zh_hant, '')), lower($q))) AS hit
     FROM companies c
 ),
 f AS (

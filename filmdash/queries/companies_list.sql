@@ -1,5 +1,5 @@
 -- The companies matching the explorer's filters (empty list = no filter; $q searches English and
--- Chinese names, aliases and known_for, case-insensitively), with their city and source.
+-- Chinese names, aliases and known_for in all three scripts, case-insensitively), with their city and source.
 -- decade is '1990s' ... or 'none' when no source gives the founding year.
 WITH base AS (
     SELECT c.*,
@@ -7,12 +7,15 @@ WITH base AS (
            CASE WHEN coalesce(c.listing, '') = '' THEN 'not-listed' ELSE 'listed' END AS listed,
            ($q = '' OR contains(lower(c.name_en), lower($q)) OR contains(lower(coalesce(c.name_zh_hans, '')), lower($q))
             OR contains(lower(coalesce(c.name_zh_hant, '')), lower($q)) OR contains(lower(coalesce(c.aliases, '')), lower($q))
-            OR contains(lower(coalesce(c.known_for, '')), lower($q))) AS hit
+            OR contains(lower(coalesce(c.known_for, '')), lower($q))
+            OR contains(lower(coalesce(c.known_for_zh_hans, '')), lower($q))
+            OR contains(lower(coalesce(c.known_for_zh_hant, '')), lower($q))) AS hit
     FROM companies c
 )
 SELECT b.company_id, b.name_en, b.name_zh_hans, b.name_zh_hant, b.city_id,
        d.name_en AS city_name_en, d.name_zh_hans AS city_name_zh_hans, d.name_zh_hant AS city_name_zh_hant,
-       b.type, b.founded_year, b.decade, b.listing, b.listed, b.known_for, b.aliases,
+       b.type, b.founded_year, b.decade, b.listing, b.listed, b.known_for,
+       b.known_for_zh_hans, b.known_for_zh_hant, b.aliases,
        b.source_id, b.quote, s.publisher, s.url
 FROM base b
 LEFT JOIN dim_cities d ON d.city_id = b.city_id

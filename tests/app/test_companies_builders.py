@@ -47,6 +47,45 @@ def test_table_shows_missing_values_as_text_not_zero():
     assert table["类型"].tolist() == ["制作", "动画"]
 
 
+KNOWN_FOR = pd.DataFrame({
+    "company_id": ["both", "hans-only", "hant-only", "english-only", "none"],
+    "name_en": ["Both", "Hans only", "Hant only", "English only", "None"],
+    "name_zh_hans": [None] * 5, "name_zh_hant": [None] * 5,
+    "city_id": ["hangzhou"] * 5, "city_name_en": ["Hangzhou"] * 5,
+    "city_name_zh_hans": ["杭州"] * 5, "city_name_zh_hant": ["杭州"] * 5,
+    "type": ["production"] * 5, "founded_year": pd.array([None] * 5, dtype="Int64"), "listing": [None] * 5,
+    "known_for": ["Film production", "Animation", "Post-production", "TV drama", None],
+    "known_for_zh_hans": ["电影制作", "动画", None, None, None],
+    "known_for_zh_hant": ["電影製作", None, "後期製作", "", None],
+    "aliases": [None] * 5, "publisher": ["P"] * 5, "url": ["https://a.example"] * 5,
+})
+
+
+def test_known_for_in_the_readers_script_with_the_fallback_of_names():
+    def shown(lang, column):
+        return [v if isinstance(v, str) else None for v in companies.companies_table(KNOWN_FOR, lang)[column]]
+
+    assert shown("en", "Known for") == ["Film production", "Animation", "Post-production", "TV drama", None]
+    # 简体 -> 繁體 -> English
+    assert shown("zh-Hans", "代表业务") == ["电影制作", "动画", "後期製作", "TV drama", None]
+    # 繁體 -> 简体 -> English; an empty string counts as missing
+    assert shown("zh-Hant", "代表業務") == ["電影製作", "动画", "後期製作", "TV drama", None]
+    assert companies.companies_table(KNOWN_FOR, "zh-Hant")["代表業務"].isna().tolist() == [False] * 4 + [True]
+
+
+def test_profile_known_for_follows_the_same_order():
+    records = KNOWN_FOR.to_dict("records")
+
+    def known_for(record, lang):
+        label = {"en": "Known for", "zh-Hans": "代表业务", "zh-Hant": "代表業務"}[lang]
+        return dict(companies.profile_fields(record, lang))[label]
+
+    assert [known_for(r, "zh-Hant") for r in records] == ["電影製作", "动画", "後期製作", "TV drama", "無數據"]
+    assert [known_for(r, "zh-Hans") for r in records] == ["电影制作", "动画", "後期製作", "TV drama", "无数据"]
+    assert [known_for(r, "en") for r in records] == ["Film production", "Animation", "Post-production", "TV drama",
+                                                    "no data"]
+
+
 def test_chart_and_takeaway():
     chart = pd.DataFrame({"value": ["2000s", "2010s", "none"], "n": [3, 1, 5]})
     fig = companies.chart_figure(chart, "decade", "en")

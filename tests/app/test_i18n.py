@@ -71,6 +71,17 @@ def test_names_fall_back_to_the_original():
     assert i18n.name({"name_en": "Santos", "name_zh_hans": "", "name_zh_hant": None}, lang="zh-Hans") == "Santos"
 
 
+def test_translated_text_falls_back_as_names_do():
+    row = {"known_for": "Animation", "known_for_zh_hans": "动画", "known_for_zh_hant": None}
+    assert [i18n.translated(row, "known_for", lang) for lang in ("en", "zh-Hans", "zh-Hant")] == [
+        "Animation", "动画", "动画"]
+    row = {"known_for": "Animation", "known_for_zh_hans": " ", "known_for_zh_hant": "動畫"}
+    assert [i18n.translated(row, "known_for", lang) for lang in ("en", "zh-Hans", "zh-Hant")] == [
+        "Animation", "動畫", "動畫"]
+    assert i18n.translated({"known_for": "Animation"}, "known_for", "zh-Hant") == "Animation"
+    assert i18n.translated({"known_for": None}, "known_for", "zh-Hans") == ""
+
+
 @pytest.mark.parametrize("shown, unit, lang, text", [
     ("1.25 bn", "tickets", "en", "1.25 bn tickets"), ("12.5亿", "tickets", "zh-Hans", "12.5亿张票"),
     ("12.5億", "tickets", "zh-Hant", "12.5億張票"), ("40", "percent", "zh-Hant", "40%"),

@@ -67,6 +67,14 @@ def test_duplicate_key(mini, tmp_path):
             "already used at raw/companies/companies.csv, line 2") in problems
 
 
+def test_known_for_translation_without_english(mini, tmp_path):
+    edit(mini / "companies" / "companies.csv", ",TV drama,电视剧,", ",,电视剧,")
+    problems = problems_for(mini, tmp_path)
+    assert ("raw/companies/companies.csv, line 2, column 'known_for_zh_hans', value '电视剧': is a translation of "
+            "known_for, which is empty: give the English first") in problems
+    assert any("column 'known_for_zh_hant', value '電視劇'" in p for p in problems), problems
+
+
 def test_party_names(mini, tmp_path):
     """A city party is named by its own row; a university has no table, so the row names it."""
     path = mini / "partnerships" / "partnerships.csv"

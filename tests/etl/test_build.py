@@ -95,6 +95,16 @@ def test_coproduction_links_and_coverage(mini, tmp_path):
     assert rows(path, "SELECT rows, uncorroborated FROM coverage WHERE table_name = 'claims'") == [(6, 4)]
 
 
+def test_known_for_translations_reach_the_warehouse_with_their_comment(mini, tmp_path):
+    path = build(mini, tmp_path / "out", root=tmp_path).path
+    assert rows(path, "SELECT known_for, known_for_zh_hans, known_for_zh_hant FROM companies") == [
+        ("TV drama", "电视剧", "電視劇")]
+    comments = dict(rows(path, "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'companies' "
+                               "AND column_name LIKE 'known_for_zh_%'"))
+    assert sorted(comments) == ["known_for_zh_hans", "known_for_zh_hant"]
+    assert comments["known_for_zh_hant"].startswith("known_for in Traditional Chinese (繁體)")
+
+
 def test_every_table_and_column_is_documented(mini, tmp_path):
     path = build(mini, tmp_path / "out", root=tmp_path).path
     undocumented = rows(path, "SELECT table_name, column_name FROM duckdb_columns() "
