@@ -42,6 +42,32 @@ def test_hangzhou_claim_and_both_sources():
     assert source == "seed-003" and "variety.com" in texts
 
 
+HUACE_KNOWN_FOR = {
+    "en": "TV drama and film production and distribution; first Chinese listed company with TV drama as main "
+          "business (2010)",
+    "zh-Hans": "电视剧和电影的制作与发行；首家以电视剧为主营业务的中国上市公司（2010年）",
+    "zh-Hant": "電視劇和電影的製作與發行；首家以電視劇為主營業務的中國上市公司（2010年）",
+}
+
+
+@pytest.mark.parametrize("lang, column", [("en", "Known for"), ("zh-Hans", "代表业务"), ("zh-Hant", "代表業務")])
+def test_known_for_in_the_readers_script(lang, column):
+    at = open_companies(lang=lang)
+    table = table_with(at, column).set_index("company_id")[column]
+    assert table["huace-group"] == HUACE_KNOWN_FOR[lang]
+    assert table["hangzhou-time-coordinate"] == {"en": "Post-production on the film Assassin in Red (刺杀小说家)",
+                                                 "zh-Hans": "电影《刺杀小说家》的后期制作",
+                                                 "zh-Hant": "電影《刺杀小说家》的後期製作"}[lang]
+    # every company shows the description of its reader's script (the shipped data translates all of them)
+    source = {"en": "known_for", "zh-Hans": "known_for_zh_hans", "zh-Hant": "known_for_zh_hant"}[lang]
+    assert table.to_dict() == dict(sql(f"SELECT company_id, {source} FROM companies"))
+
+
+def test_search_finds_a_company_by_its_chinese_description():
+    at = open_companies(lang="zh-Hant", q="後期製作")
+    assert table_with(at, "代表業務")["company_id"].tolist() == ["hangzhou-time-coordinate"]
+
+
 def test_facet_counts_follow_the_other_filters():
     at = open_companies(city="qingdao")
     assert widget(at, "multiselect", "url_city").value == ["qingdao"]
@@ -75,7 +101,9 @@ def test_search_in_english_and_chinese_case_insensitive(q):
     at = open_companies(q=q)
     assert widget(at, "text_input", "url_q").value == q
     expected = sql(f"SELECT name_en FROM companies WHERE contains(lower(name_en || ' ' || coalesce(name_zh_hans, '') "
-                   f"|| ' ' || coalesce(aliases, '') || ' ' || coalesce(known_for, '')), lower('{q}')) ORDER BY name_en")
+                   f"|| ' ' || coalesce(aliases, '') || ' ' || coalesce(known_for, '') || ' ' || "
+                   f"coalesce(known_for_zh_hans, '') || ' ' || coalesce(known_for_zh_hant, '')), lower('{q}')) "
+                   "ORDER BY name_en")
     assert companies_table(at)["Company"].tolist() == [r[0] for r in expected]
     assert "Zhejiang Huace Film & TV" in companies_table(at)["Company"].tolist()
 
@@ -98,3 +126,4 @@ def test_profile_from_the_url():
     texts = "\n".join(m.value.replace("\\", "") for m in at.markdown)
     assert f"### {name_hans}" in texts  # no Traditional name sourced: the Simplified one, never a conversion
     assert f"**成立年份**: {founded}" in texts and f"**上市代碼**: {listing}" in texts
+    assert f"**代表業務**: {HUACE_KNOWN_FOR['zh-Hant']}" in texts
