@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash import charts
-from filmdash.i18n import NAME_SUFFIX, language, missing, name, number, t, unit_name, with_unit
+from filmdash.i18n import NAME_SUFFIX, language, missing, name, number, qualified, t, unit_name, with_unit
 from filmdash.selection import clicked_value
 from filmdash.style import MUTED, OKABE_ITO, base_layout
 
@@ -152,8 +152,7 @@ def value_text(row: dict, unit: str | None, mode: str = "absolute", lang: str | 
         if mode == "per_capita" and not missing(row.get("value")):
             return t("cities_no_population", lang)
         return t("no_data", lang)
-    prefix = t(f"qualifier_{row['qualifier']}", lang) if isinstance(row.get("qualifier"), str) else ""
-    text = prefix + short_number(row["shown"], lang)
+    text = qualified(short_number(row["shown"], lang), row.get("qualifier"), lang)
     if mode == "per_capita":
         per = t("cities_per_person", lang) if per_capita_factor(unit) == 1 else t("cities_per_100k", lang)
         return f"{text} {unit} {per}" if unit in MONEY_UNITS else f"{text} {per}"

@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.i18n import language, missing, name, number, t, translated
+from filmdash.i18n import language, missing, name, number, qualified, t, translated
 from filmdash.selection import clicked_value
 from filmdash.style import PRIMARY, base_layout
 
@@ -180,8 +180,7 @@ def reported_text(row: dict, lang: str | None = None) -> str:
     lang = lang or language()
     if missing(row.get("reported")):
         return t("no_data", lang)
-    prefix = t(f"qualifier_{row['qualifier']}", lang) if isinstance(row.get("qualifier"), str) else ""
-    return prefix + number(row["reported"], lang)
+    return qualified(number(row["reported"], lang), row.get("qualifier"), lang)
 
 
 def documented_sentence(row: dict, city: str, lang: str | None = None) -> str:

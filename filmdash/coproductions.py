@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash import db, takeaways
-from filmdash.i18n import NAME_SUFFIX, date_text, language, name, number, t
-from filmdash.selection import clicked_value
+from filmdash.i18n import NAME_SUFFIX, date_text, language, name, number, qualified, t
+from filmdash.selection import clicked_value, points_of
 from filmdash.style import MUTED, OKABE_ITO, PRIMARY, STATUS_COLOURS, base_layout
 
 STATUSES = ("released", "in-production", "in-development", "announced")
@@ -63,24 +63,16 @@ def parse_year(raw: str | None) -> int | None:
         return None
 
 
-def _points(selection) -> list:
-    """The points of a plotly selection event (an attribute object or its dict form)."""
-    if selection is None:
-        return []
-    sel = selection.get("selection", {}) if hasattr(selection, "get") else getattr(selection, "selection", {})
-    return (sel.get("points", []) if hasattr(sel, "get") else getattr(sel, "points", [])) or []
-
-
 def clicked_country(selection, countries) -> str | None:
     """The ISO code of the country node clicked in the network (None for a pair's label, a line,
     or a point of the map view that is not one of `countries`)."""
-    code = clicked_value(_points(selection))
+    code = clicked_value(points_of(selection))
     return code if code in set(countries) else None
 
 
 def clicked_year(selection) -> int | None:
     """The year of the bar clicked in a plotly selection event (None when nothing is picked)."""
-    for point in _points(selection):
+    for point in points_of(selection):
         year = parse_year(point.get("x"))
         if year is not None:
             return year
@@ -286,8 +278,7 @@ def reported_text(reported, qualifier, lang: str | None = None) -> str:
     lang = lang or language()
     if reported is None or pd.isna(reported):
         return t("no_data", lang)
-    prefix = t(f"qualifier_{qualifier}", lang) if isinstance(qualifier, str) else ""
-    return f"{prefix}{number(reported, lang)}"
+    return qualified(number(reported, lang), qualifier, lang)
 
 
 def documented_figure(documented: int, reported, qualifier, lang: str | None = None) -> go.Figure:

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash.i18n import date_text as _date_text
-from filmdash.i18n import language, missing, name, number, t
+from filmdash.i18n import language, missing, name, number, qualified, t
 from filmdash.style import MUTED, STATUS_COLOURS, base_layout
 
 KINDS = ("festival", "film-week", "market", "pavilion", "forum", "ceremony",
@@ -249,8 +249,7 @@ def claim_value(row: dict, lang: str | None = None) -> str:
     lang = lang or language()
     if missing(row.get("value_base")):
         return _text(row.get("value_text"), lang)
-    prefix = t(f"qualifier_{row['qualifier']}", lang) if isinstance(row.get("qualifier"), str) else ""
-    return f"{prefix}{number(row['value_base'], lang)}"
+    return qualified(number(row["value_base"], lang), row.get("qualifier"), lang)
 
 
 def attendance_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

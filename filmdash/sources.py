@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from filmdash import charts, db, exports, takeaways
 from filmdash.events import claim_value, date_label
-from filmdash.i18n import language, missing, name, number, t, with_unit
+from filmdash.i18n import language, missing, name, number, qualified, t, with_unit
 from filmdash.style import OKABE_ITO, base_layout
 
 SECTIONS = ("bibliography", "conflicts", "uncorroborated", "coverage", "dictionary", "inputs")
@@ -191,8 +191,8 @@ def documented_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFra
                                         else "—" for r in records],
         t("sources_col_documented", lang): [int(r["documented"]) for r in records],
         t("sources_col_reported", lang): [
-            ((t(f"qualifier_{r['qualifier']}", lang) if isinstance(r["qualifier"], str) else "")
-             + number(r["reported"], lang)) if not missing(r["reported"]) else t("no_data", lang) for r in records],
+            qualified(number(r["reported"], lang), r["qualifier"], lang) if not missing(r["reported"])
+            else t("no_data", lang) for r in records],
         t("sources_col_share", lang): [f"{r['coverage_share']:.1%}" if not missing(r["coverage_share"])
                                        else t("no_data", lang) for r in records],
         t("col_publisher", lang): [_text(r["publisher"], lang) for r in records],

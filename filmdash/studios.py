@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash import charts, db, exports
-from filmdash.i18n import date_text, language, name, number, t, with_unit
+from filmdash.i18n import date_text, language, name, number, qualified, t, with_unit
 from filmdash.style import MUTED, OKABE_ITO, base_layout
 
 OMM = "oriental-movie-metropolis"
@@ -43,10 +43,9 @@ def value_text(value, unit, qualifier, text, lang: str | None = None) -> str:
     lang = lang or language()
     if value is None or pd.isna(value):
         return text if isinstance(text, str) and text else t("no_data", lang)
-    prefix = t(f"qualifier_{qualifier}", lang) if isinstance(qualifier, str) else ""
     if unit == "m2" and abs(value) >= 1e6:
-        return prefix + with_unit(number(value / 1e6, lang), "km2", lang)
-    return prefix + with_unit(number(value, lang), unit, lang)
+        return qualified(with_unit(number(value / 1e6, lang), "km2", lang), qualifier, lang)
+    return qualified(with_unit(number(value, lang), unit, lang), qualifier, lang)
 
 
 def qualifier_text(qualifier, lang: str | None = None) -> str:

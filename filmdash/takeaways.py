@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from filmdash.i18n import NAME_SUFFIX, language, number, t, with_unit
+from filmdash.i18n import NAME_SUFFIX, language, number, qualified, t, with_unit
 
 
 def cities_of_film(frame: pd.DataFrame, lang: str | None = None) -> str:
@@ -45,6 +45,5 @@ def documented_vs_reported(documented: int, reported: float | None, qualifier: s
     lang = lang or language()
     if reported is None or pd.isna(reported):
         return t("takeaway_documented_only", lang, documented=documented, what=what)
-    prefix = t(f"qualifier_{qualifier}", lang) if isinstance(qualifier, str) else ""
     return t("takeaway_documented_vs_reported", lang, documented=documented, what=what,
-             reported=f"{prefix}{number(reported, lang)}", share=f"{documented / reported:.0%}")
+             reported=qualified(number(reported, lang), qualifier, lang), share=f"{documented / reported:.0%}")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from filmdash import db, sources, ui
 from filmdash.i18n import language, set_language, t
-from filmdash.selection import clicked_value
+from filmdash.selection import clicked_value, points_of
 
 ui.warehouse_or_stop()
 st.title(t("sources_title"))
@@ -63,8 +63,7 @@ def section_bibliography(lang: str) -> None:
     reruns only the page's content, once."""
     kinds_available = db.query("sources_kinds")["kind"].tolist()
     # a bar clicked: keep only that kind (the chart's selection, from the run the click started)
-    chart_state = st.session_state.get("sources_by_year_chart")
-    bar_kind = clicked_value(chart_state["selection"]["points"] if chart_state is not None else [])
+    bar_kind = clicked_value(points_of(st.session_state.get("sources_by_year_chart")))
     if st.session_state.get("sources_last_bar") != bar_kind:  # a new click, not a selection kept from before
         st.session_state["sources_last_bar"] = bar_kind
         if bar_kind in kinds_available:

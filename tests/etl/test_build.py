@@ -214,6 +214,24 @@ def test_build_if_stale_skips_unchanged_inputs(mini, tmp_path):
     assert "Published" in third.stdout and current_path(out) != published
 
 
+@pytest.mark.parametrize("lines, check", [
+    ("sco-cn-partner,sco,country,CN,partner,2025-09-01,,s-wiki,China partner\n",
+     "no member holds two open statuses in one organisation at once (an SCO observer that became a partner ends "
+     "its observer row)"),
+    ("sco-gb-observer,sco,country,GB,observer,2004-06-17,2004,s-wiki,test\n"  # same year: allowed
+     "sco-gb-dialogue,sco,country,GB,dialogue-partner,2004-06-17,2003-12,s-wiki,test\n",
+     "no membership ends before it starts (ISO dates compared as text at the end date's precision, so a partial "
+     "date is never refused for what it leaves out)"),
+])
+def test_a_membership_history_that_cannot_be_is_refused(mini, tmp_path, lines, check):
+    path = mini / "memberships" / "memberships.csv"
+    path.write_text(path.read_text(encoding="utf-8") + lines, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        build(mini, tmp_path / "out", root=tmp_path)
+    assert [str(p) for p in info.value.problems] == [f"warehouse: check failed: {check} (1 row(s) violate it)"]
+    assert current_path(tmp_path / "out") is None
+
+
 def test_a_claim_repeated_from_the_same_source_is_refused(mini, tmp_path):
     path = mini / "claims" / "claims.csv"
     path.write_text(path.read_text(encoding="utf-8") +

@@ -1,4 +1,5 @@
-"""Membership histories: one open status per member at a time, in the shipped data and as a build rule.
+"""Membership histories in the shipped data: one open status per member at a time (the build rule is
+tested with the other warehouse checks in test_build.py).
 
 The SCO's Tianjin Declaration (2025-09-01) merged 'observer' and 'dialogue partner' into 'SCO partner';
 the old rows end that day and stay as history, so a country must never be counted under two statuses.
@@ -6,12 +7,6 @@ the old rows end that day and stay as history, so a country must never be counte
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from etl.build import build, current_path
-from etl.problems import InputError
 from filmdash import db
 
 # The 17 SCO partners after Tianjin: the 2 former observers, the 14 former dialogue partners and Laos.
@@ -57,29 +52,3 @@ def test_observers_and_dialogue_partners_became_partners_at_tianjin():
     assert query("""
         SELECT status, start_date, end_date FROM memberships WHERE organisation = 'sco' AND member_id = 'LA'
         ORDER BY start_date""") == [("dialogue-partner", "2025-07-15", "2025-09-01"), ("partner", "2025-09-01", None)]
-
-
-def append(path: Path, line: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
-
-
-def test_a_second_open_status_is_refused(mini, tmp_path):
-    append(mini / "memberships" / "memberships.csv",
-           "sco-cn-partner,sco,country,CN,partner,2025-09-01,,s-wiki,China partner\n")
-    with pytest.raises(InputError) as info:
-        build(mini, tmp_path / "out", root=tmp_path)
-    assert [str(p) for p in info.value.problems] == [
-        "warehouse: check failed: no member holds two open statuses in one organisation at once (an SCO observer "
-        "that became a partner ends its observer row) (1 row(s) violate it)"]
-    assert current_path(tmp_path / "out") is None
-
-
-def test_a_status_ending_before_it_starts_is_refused(mini, tmp_path):
-    append(mini / "memberships" / "memberships.csv",
-           "sco-gb-observer,sco,country,GB,observer,2004-06-17,2004,s-wiki,test\n"  # same year: allowed
-           "sco-gb-dialogue,sco,country,GB,dialogue-partner,2004-06-17,2003-12,s-wiki,test\n")
-    with pytest.raises(InputError) as info:
-        build(mini, tmp_path / "out", root=tmp_path)
-    assert [str(p) for p in info.value.problems] == [
-        "warehouse: check failed: no membership ends before it starts (ISO dates compared as text at the end "
-        "date's precision, so a partial date is never refused for what it leaves out) (1 row(s) violate it)"]
