@@ -70,12 +70,16 @@ def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figu
                         subplot_titles=[unit_name(u, lang) if u != "count" else "" for u in units] if len(units) > 1 else None)
     for i, unit in enumerate(units, start=1):
         part = frame[frame["unit"] == unit]
-        labels = [f"{p} ({d})" for p, d in zip(part["publisher"], part["as_of"])]
+        # a long publisher is cut on the axis (a half-width column has no room for it beside the value
+        # labels) and given whole in the hover
+        full = [f"{p} ({d})" for p, d in zip(part["publisher"], part["as_of"])]
+        labels = [f"{p if len(p) <= 28 else p[:27] + '…'} ({d})" for p, d in zip(part["publisher"], part["as_of"])]
         fig.add_trace(go.Scatter(
             x=part["value_base"], y=labels, mode="markers+text", showlegend=False, cliponaxis=False,
             marker={"size": 16, "color": [OKABE_ITO[3] if c else MUTED for c in part["in_conflict"]]},
             text=texts[unit], textposition="middle right",
-            customdata=part["quote"], hovertemplate="%{y}: %{text}<br>“%{customdata}”<extra></extra>",
+            customdata=list(zip(full, part["quote"])),
+            hovertemplate="%{customdata[0]}: %{text}<br>“%{customdata[1]}”<extra></extra>",
         ), row=i, col=1)
         top = float(part["value_base"].max()) * 1.1 or 1
         # two ticks: a panel can be narrow once the value labels have their margin

@@ -40,3 +40,12 @@ def test_claim_labels_keep_the_sources_qualifier():
                           "qualifier": ["planned", None, "about"]})
     assert list(charts.claims_side_by_side(frame, "en").data[0].text) == ["planned 52", "30", "about 40"]
     assert list(charts.claims_side_by_side(frame, "zh-Hans").data[0].text) == ["计划52", "30", "约40"]
+
+
+def test_a_long_publisher_is_cut_on_the_axis_and_whole_in_the_hover():
+    long = "China News Service (repost on haijuwang.com)"
+    frame = pd.DataFrame({"value_base": [52.0, 30.0], "unit": ["count"] * 2, "publisher": [long, "ECNS"],
+                          "as_of": ["2018-04-28", "2018-04-30"], "in_conflict": [True] * 2, "quote": ["q", "r"]})
+    trace = charts.claims_side_by_side(frame, "en").data[0]
+    assert list(trace.y) == ["China News Service (repost … (2018-04-28)", "ECNS (2018-04-30)"]
+    assert [list(c) for c in trace.customdata] == [[f"{long} (2018-04-28)", "q"], ["ECNS (2018-04-30)", "r"]]
