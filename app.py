@@ -4,8 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from filmdash import ui
-from filmdash.i18n import t
+from filmdash.core import ui
+from filmdash.core.i18n import t
 
 ROOT = Path(__file__).resolve().parent
 

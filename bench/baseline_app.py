@@ -3,7 +3,7 @@
 import plotly.graph_objects as go
 import streamlit as st
 
-from filmdash import ui
+from filmdash.core import ui
 
 st.set_page_config(page_title="baseline", layout="wide")
 choice = st.segmented_control("Baseline widget", ["a", "b"], default="a", key="baseline_widget")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import sys
 
-from filmdash.paths import ROOT
+from filmdash.core.paths import ROOT
 
 _RESERVED_PREFIXES = ("_stcore/", "static/", "app/static/", "media/", "component/")
 

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from filmdash import cities, db, ui
-from filmdash.i18n import language, name, set_language, t, unit_name
+from filmdash.core import db, ui
+from filmdash.core.i18n import language, name, set_language, t, unit_name
+from filmdash.views import cities
 
 ui.warehouse_or_stop()
 lang = language()

@@ -3,8 +3,10 @@ table, a chart for the current filter, a company's profile, and documented again
 
 import streamlit as st
 
-from filmdash import companies, db, ui
-from filmdash.i18n import language, name, set_language, t
+from filmdash.core import db, ui
+from filmdash.core.i18n import language, name, set_language, t
+from filmdash.core.ids import split_ids
+from filmdash.views import companies
 
 ui.warehouse_or_stop()
 lang = language()
@@ -53,7 +55,7 @@ if not documented.empty:
         with right:
             st.metric(t("companies_documented_label", city=city), str(int(row["documented"])))
             st.caption(t("companies_documented_caption"))
-            ui.sources_popover(ui.split_ids(row["documented_source_ids"]), key="companies_documented")
+            ui.sources_popover(split_ids(row["documented_source_ids"]), key="companies_documented")
 
 # The chart and its "Chart by" control are a fragment: switching type/decade reruns only this box.
 # A fragment rerun runs without app.py, so it sets the page's language itself; a click on a bar
@@ -66,7 +68,7 @@ def chart_section(lang: str, warehouse: str, params: dict) -> None:
     chart, figure = companies.cached_chart(warehouse, params, by, lang)
     selection = ui.chart_box(
         "companies_chart", t(f"companies_box_chart_title_{by}"), companies.chart_takeaway(chart, by), figure,
-        companies.chart_table(chart, by), ui.split_ids(chart["source_ids"].tolist()), on_select="rerun")
+        companies.chart_table(chart, by), split_ids(chart["source_ids"].tolist()), on_select="rerun")
     clicked = companies.value_from_points(selection.selection.points if selection is not None else [])
     if clicked and st.session_state.get("companies_clicked") != clicked:
         st.session_state["companies_clicked"] = clicked

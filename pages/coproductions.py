@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from filmdash import coproductions as cp
-from filmdash import db, ui
-from filmdash.i18n import language, name, set_language, t
+from filmdash.core import db, ui
+from filmdash.core.i18n import language, name, set_language, t
+from filmdash.core.params import parse_year
+from filmdash.views import coproductions as cp
 
 ui.warehouse_or_stop()
 lang = language()
@@ -19,8 +20,7 @@ country_names = {r["value"]: f"{name(r) or r['value']} ({r['titles']})" for r in
 statuses = [s for s in cp.STATUSES if s in set(options.loc[options["kind"] == "status", "value"])]
 cols = st.columns([2, 2, 3])
 with cols[0]:
-    years = cp.year_range_widget(t("coproductions_filter_years"), "years", int(span["first_year"]),
-                                 int(span["last_year"]))
+    years = ui.year_range(t("coproductions_filter_years"), "years", int(span["first_year"]), int(span["last_year"]))
 with cols[1]:
     picked_statuses = ui.url_widget(st.multiselect, t("coproductions_filter_status"), "status", [], statuses,
                                     format_func=cp.status_label, placeholder=t("coproductions_filter_all"))
@@ -29,7 +29,7 @@ with cols[2]:
                                      list(country_names), format_func=country_names.get,
                                      placeholder=t("coproductions_filter_all"))
 filters = cp.Filters(years[0], years[1], tuple(picked_statuses), tuple(picked_countries))
-year = cp.parse_year(ui.param("year"))
+year = parse_year(ui.param("year"))
 
 # 1. data: the list's rows here; each section queries its own, cached by warehouse, filters and language
 titles = db.query("coproductions_titles", year=year, **filters.params())
@@ -47,11 +47,7 @@ def by_year_box(lang: str, warehouse: str, filters: cp.Filters, year: int | None
                              table, ids, on_select="rerun")
     st.caption(t("coproductions_by_year_hint"))
     clicked = cp.clicked_year(selection)
-    if clicked != st.session_state.get("coproductions_last_click"):
-        st.session_state["coproductions_last_click"] = clicked
-        if clicked is not None and clicked != year:
-            ui.set_param("year", str(clicked))
-            st.rerun()
+    ui.follow_click("year", None if clicked is None else str(clicked), None if year is None else str(year))
 
 
 @st.fragment
@@ -64,11 +60,7 @@ def network_box(lang: str, warehouse: str, filters: cp.Filters) -> None:
                              table, ids, map_figure=cp.network_map(warehouse, filters, lang), on_select="rerun")
     st.caption(t("coproductions_network_hint"))
     clicked = cp.clicked_country(selection, country_names)
-    if clicked != st.session_state.get("coproductions_last_country_click"):
-        st.session_state["coproductions_last_country_click"] = clicked
-        if clicked is not None and [clicked] != list(filters.countries):
-            ui.set_param("country", clicked)
-            st.rerun()
+    ui.follow_click("country", clicked, ",".join(filters.countries))
 
 
 def section_network(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:

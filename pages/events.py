@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from filmdash import db, events, ui
-from filmdash.i18n import language, set_language, t
+from filmdash.core import db, ui
+from filmdash.core.i18n import language, set_language, t
+from filmdash.views import events
 
 ui.warehouse_or_stop()
 st.title(t("events_title"))

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from filmdash import db, overview, ui
-from filmdash.i18n import language, t
+from filmdash.core import db, ui
+from filmdash.core.i18n import language, t
+from filmdash.views import overview
 
 ui.warehouse_or_stop()
 st.title(t("overview_title"))

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from filmdash import db, sources, ui
-from filmdash.i18n import language, set_language, t
-from filmdash.selection import clicked_value, points_of
+from filmdash.core import db, ui
+from filmdash.core.i18n import language, set_language, t
+from filmdash.core.selection import clicked_value, points_of
+from filmdash.views import sources
 
 ui.warehouse_or_stop()
 st.title(t("sources_title"))

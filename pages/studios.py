@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from filmdash import db, ui
-from filmdash import studios as sd
-from filmdash.i18n import date_text, language, name, set_language, t
+from filmdash.core import db, ui
+from filmdash.core.i18n import date_text, language, name, set_language, t
+from filmdash.core.seeds import OMM
+from filmdash.views import studios as sd
 
 ui.warehouse_or_stop()
 lang = language()
@@ -31,8 +32,8 @@ def fact_box(lang: str, warehouse: str, studio_id: str, metrics: list[str], labe
 # (?studios_section=...) and the fact charted (?studio_fact=...)
 studios = db.query("studios_list")
 labels = {r["studio_id"]: sd.studio_label(r) for r in studios.to_dict("records")}
-studio_id = ui.url_widget(st.selectbox, t("studios_picker"), "studio", sd.OMM, list(labels),
-                          format_func=labels.get) or sd.OMM
+studio_id = ui.url_widget(st.selectbox, t("studios_picker"), "studio", OMM, list(labels),
+                          format_func=labels.get) or OMM
 studio = studios[studios["studio_id"] == studio_id].iloc[0]
 studio_name = name(studio)
 

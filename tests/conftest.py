@@ -22,6 +22,6 @@ def mini(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def shipped_warehouse() -> Path:
     """The warehouse built from the shipped data (make test builds it first)."""
-    from filmdash.db import current_warehouse
+    from filmdash.core.db import current_warehouse
 
     return current_warehouse()

@@ -37,7 +37,8 @@ def test_clicking_a_bar_filters_by_type(open_page):
 
 
 def test_the_company_in_the_url_is_ticked_and_a_row_click_opens_another_profile(open_page):
-    from filmdash import companies, db
+    from filmdash.core import db
+    from filmdash.views import companies
 
     everyone = db.query("companies_list", **companies.filters({f: [] for f in companies.FACETS}, ""))
     third, first = everyone.iloc[2], everyone.iloc[0]

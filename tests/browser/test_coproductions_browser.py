@@ -78,7 +78,7 @@ def test_clicking_a_year_bar_filters_the_list(open_page):
 
 def test_clicking_a_country_in_the_network_filters_the_page(open_page):
     """A node click sets the country filter (in the URL) and the list keeps that country's titles."""
-    from filmdash import db
+    from filmdash.core import db
 
     cursor = db.connection().cursor()
     india = cursor.execute("SELECT count(DISTINCT production_id) FROM production_countries pc JOIN productions p "

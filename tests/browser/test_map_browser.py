@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from filmdash import db
+from filmdash.core import db
 from tests.browser.conftest import ROOT, Page
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ the old rows end that day and stay as history, so a country must never be counte
 
 from __future__ import annotations
 
-from filmdash import db
+from filmdash.core import db
 
 # The 17 SCO partners after Tianjin: the 2 former observers, the 14 former dialogue partners and Laos.
 SCO_PARTNERS_2025 = {"AE", "AF", "AM", "AZ", "BH", "EG", "KH", "KW", "LA", "LK", "MM", "MN", "MV", "NP", "QA", "SA",

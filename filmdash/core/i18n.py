@@ -1,0 +1,211 @@
+"""One translation function for every UI string, and the formats that follow the language.
+
+Catalogues live in locales/<lang>/<part>.json (one part per page or module, merged; a key may be
+defined in one part only); English is the reference and every other language must have exactly its
+keys (a test fails on any missing string). Names of cities,
+countries, studios, companies and films are data, not UI: `name()` picks the script the reader
+chose and falls back to the original.
+"""
+
+from __future__ import annotations
+
+import json
+from contextvars import ContextVar
+from functools import cache
+
+import pandas as pd
+
+from filmdash.core.paths import LOCALES_DIR
+
+LANGUAGES = ("en", "zh-Hans", "zh-Hant")
+DEFAULT = "en"
+# short enough for one row in the sidebar ("简体中文 | 繁體中文" wrapped onto a second line)
+LANGUAGE_LABELS = {"en": "English", "zh-Hans": "简体", "zh-Hant": "繁體"}
+_current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    merged: dict[str, str] = {}
+    for part in sorted((LOCALES_DIR / lang).glob("*.json")):
+        entries = json.loads(part.read_text(encoding="utf-8"))
+        clash = merged.keys() & entries.keys()
+        if clash:
+            raise ValueError(f"{part}: keys already defined in another part: {sorted(clash)}")
+        merged.update(entries)
+    return merged
+
+
+def set_language(lang: str) -> str:
+    lang = lang if lang in LANGUAGES else DEFAULT
+    _current.set(lang)
+    return lang
+
+
+def language() -> str:
+    return _current.get()
+
+
+def t(key: str, lang: str | None = None, **values) -> str:
+    """The string for key in the current language; a missing key raises (tests catch it)."""
+    text = catalogue(lang or language())[key]
+    return text.format(**values) if values else text
+
+
+def from_locale(locale: str | None) -> str:
+    """Map a browser locale (zh-TW, zh-HK, zh-CN, en-GB ...) to a supported language."""
+    if not locale:
+        return DEFAULT
+    code = locale.replace("_", "-").lower()
+    if code.startswith("zh"):
+        return "zh-Hant" if any(p in code for p in ("hant", "-tw", "-hk", "-mo")) else "zh-Hans"
+    return DEFAULT
+
+
+NAME_SUFFIX = {"en": "en", "zh-Hans": "zh_hans", "zh-Hant": "zh_hant"}
+# The scripts a reader's language looks in, in order: the other Chinese script before English.
+SCRIPT_ORDER = {"en": ("en",), "zh-Hans": ("zh_hans", "zh_hant", "en"), "zh-Hant": ("zh_hant", "zh_hans", "en")}
+
+
+def _first_text(row, columns) -> str:
+    for column in columns:
+        value = row.get(column) if hasattr(row, "get") else None
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def name(row, prefix: str = "name", lang: str | None = None) -> str:
+    """A name in the chosen script, falling back to the other Chinese script, then English."""
+    return _first_text(row, [f"{prefix}_{suffix}" for suffix in SCRIPT_ORDER[lang or language()]])
+
+
+def translated(row, column: str, lang: str | None = None) -> str:
+    """A text whose English is `column` itself and whose Chinese versions are `column`_zh_hans and
+    `column`_zh_hant (companies.known_for), picked in the same order as name(); '' when all are empty."""
+    return _first_text(row, [column if suffix == "en" else f"{column}_{suffix}"
+                             for suffix in SCRIPT_ORDER[lang or language()]])
+
+
+def missing(value) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _trim(value: float, decimals: int) -> str:
+    """1,234.50 -> '1,234.5'; 8.00 -> '8'."""
+    text = f"{round(value, decimals):,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def number(value, lang: str | None = None, decimals: int | None = None) -> str:
+    """A number in the reader's convention; a missing value is 'no data', never 0."""
+    lang = lang or language()
+    if missing(value):
+        return t("no_data", lang)
+    value = float(value)
+    if lang != "en" and abs(value) >= 1e8:
+        return f"{_trim(value / 1e8, 2)}{t('unit_yi', lang)}"
+    if lang != "en" and abs(value) >= 1e4 and value % 1e4 == 0:
+        return f"{value / 1e4:,.0f}{t('unit_wan', lang)}"
+    if abs(value) >= 1e9:
+        return f"{_trim(value / 1e9, 2)} bn"
+    if abs(value) >= 1e6:
+        return f"{_trim(value / 1e6, 1)} m"
+    if decimals is None:
+        return _trim(value, 0 if value == int(value) else 2)
+    return f"{value:,.{decimals}f}"
+
+
+# units a claim can carry besides currencies (which stay ISO codes: 'CNY', 'USD'); 'count' and
+# 'text' show no unit after the value
+UNIT_WORDS = ("people", "m2", "screens", "tickets", "years")
+
+
+def with_unit(shown: str, unit, lang: str | None = None) -> str:
+    """A formatted value with its unit in the reader's language: '1.25 bn tickets' / '12.5亿张票',
+    '40%', '3.76 km²' / '3.76平方公里', '8.2 bn USD' / '82亿 USD'. Units are never converted."""
+    lang = lang or language()
+    if missing(unit) or unit in ("count", "text"):
+        return shown
+    if unit == "percent":
+        return f"{shown}%"
+    if unit in UNIT_WORDS or unit == "km2":
+        return f"{shown} {t(f'unit_{unit}', lang)}" if lang == "en" else f"{shown}{t(f'unit_{unit}', lang)}"
+    return f"{shown} {unit}"
+
+
+def qualified(shown: str, qualifier, lang: str | None = None) -> str:
+    """A value with the source's qualifier in front: 'more than 700', 'planned 52', '超过700'."""
+    return (t(f"qualifier_{qualifier}", lang or language()) if isinstance(qualifier, str) and qualifier else "") + shown
+
+
+def unit_name(unit, lang: str | None = None) -> str:
+    """What a unit is called in a picker or an axis title: 'tickets sold' / '售出票数'; currencies as codes."""
+    lang = lang or language()
+    key = f"unit_name_{unit}"
+    return t(key, lang) if key in catalogue(lang) else str(unit)
+
+
+def date_text(value: str | None, lang: str | None = None) -> str:
+    """An ISO date (full or partial) in the reader's convention."""
+    lang = lang or language()
+    if not value or missing(value):
+        return t("no_data", lang)
+    parts = str(value).split("-")
+    if lang == "en":
+        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        if len(parts) == 3:
+            return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{months[int(parts[1]) - 1]} {parts[0]}"
+        return parts[0]
+    out = f"{parts[0]}年"
+    if len(parts) >= 2:
+        out += f"{int(parts[1])}月"
+    if len(parts) == 3:
+        out += f"{int(parts[2])}日"
+    return out
+
+
+# --- partial dates and claimed values ---------------------------------------------------------
+
+def precision(value) -> str | None:
+    """'day', 'month' or 'year' for an ISO date written in full or in part; None when missing."""
+    if missing(value) or not str(value).strip():
+        return None
+    return {1: "year", 2: "month", 3: "day"}.get(len(str(value).split("-")))
+
+
+def period_start(value) -> str | None:
+    """Where a (partial) ISO date is drawn: the first day of its period ('2019-03' -> '2019-03-01')."""
+    p = precision(value)
+    if p is None:
+        return None
+    text = str(value)
+    return {"year": f"{text}-01-01", "month": f"{text}-01", "day": text}[p]
+
+
+def date_label(value, lang: str | None = None) -> str:
+    """'Mar 2019 (month only)': the date as written, with how much of it is known."""
+    lang = lang or language()
+    p = precision(value)
+    if p is None:
+        return t("no_data", lang)
+    shown = date_text(str(value), lang)
+    return shown if p == "day" else f"{shown}{t(f'events_precision_{p}', lang)}"
+
+
+def text_or_no_data(value, lang: str | None = None) -> str:
+    """The text as held, or 'no data' in the reader's language when there is none."""
+    return t("no_data", lang or language()) if missing(value) or not str(value).strip() else str(value)
+
+
+def claim_value(row: dict, lang: str | None = None) -> str:
+    """'about 9,000' from value, qualifier; the words when the claim has no number."""
+    lang = lang or language()
+    if missing(row.get("value_base")):
+        return text_or_no_data(row.get("value_text"), lang)
+    return qualified(number(row["value_base"], lang), row.get("qualifier"), lang)

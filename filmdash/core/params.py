@@ -1,0 +1,46 @@
+"""URL values, read by one function per type. A value that does not parse gives None (the caller
+keeps its default and may say so); nothing here raises on what a link carries."""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"[0-9]{1,4}", re.ASCII)
+_RANGE = re.compile(r"([0-9]{1,4})-([0-9]{1,4})", re.ASCII)
+
+
+def parse_year(raw: str | None) -> int | None:
+    """'2021' -> 2021. Anything else (empty, '2021.5', 'inf', '1e400', full-width digits) -> None."""
+    text = str(raw).strip() if raw is not None else ""
+    return int(text) if _YEAR.fullmatch(text) else None
+
+
+def parse_years(raw: str | None, first: int, last: int) -> tuple[int, int] | None:
+    """'2016-2020' -> (2016, 2020), clamped to [first, last] and put in order. None when the value
+    is not a range of years or lies wholly outside [first, last]."""
+    match = _RANGE.fullmatch(str(raw).strip()) if raw is not None else None
+    if match is None:
+        return None
+    lo, hi = sorted(int(v) for v in match.groups())
+    if hi < first or lo > last:
+        return None
+    return max(lo, first), min(hi, last)
+
+
+def years_text(years: tuple[int, int], first: int, last: int) -> str | None:
+    """The URL value for a range; None for the full span (left out of the URL)."""
+    return None if tuple(years) == (first, last) else f"{years[0]}-{years[1]}"
+
+
+def parse_choice(raw: str | None, choices) -> str | None:
+    """raw when it is one of choices, else None."""
+    return raw if raw is not None and raw in tuple(choices) else None
+
+
+def parse_choices(raw: str | None, choices) -> tuple[list[str], list[str]]:
+    """'a,b,zz' -> (['a', 'b'], ['zz']): the known values in URL order, and the unknown ones."""
+    known, unknown = [], []
+    for value in (v.strip() for v in (raw or "").split(",")):
+        if value:
+            (known if value in tuple(choices) else unknown).append(value)
+    return known, unknown

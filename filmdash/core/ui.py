@@ -1,0 +1,275 @@
+"""The Streamlit side: the shared frame, the chart box, sources, URL state. Pages call these.
+
+Everything here renders; everything it renders comes from pure modules (queries, charts,
+takeaways, exports) that are tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from filmdash.core import db, exports, prefetch
+from filmdash.core.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
+from filmdash.core.params import parse_years, years_text
+
+# Every plotly chart goes through plotly_chart(): base maps are served by this app, never a CDN.
+PLOTLY_CONFIG = {
+    "topojsonURL": "app/static/topojson/",
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+VIEWS = ("chart", "table", "sources")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_escape(text) -> str:
+    """Data never reaches markdown unescaped: a planted [link](...) or <script> stays text."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+# --- URL state -------------------------------------------------------------------------------
+
+def param(name: str, default: str | None = None) -> str | None:
+    return st.query_params.get(name, default)
+
+
+def set_param(name: str, value: str | None, default: str | None = None) -> None:
+    """Write a value to the URL; the default is left out so URLs stay short."""
+    if value is None or value == default or value == "":
+        if name in st.query_params:
+            del st.query_params[name]
+    else:
+        st.query_params[name] = value
+
+
+def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
+    """A widget whose value lives in the URL under `name`: opening the URL reproduces it."""
+    key = f"url_{name}"
+    raw = param(name)
+    multi = kind in (st.multiselect, st.pills) and kwargs.get("selection_mode", "multi") == "multi"
+    if multi:
+        value = [v for v in raw.split(",") if v in options] if raw else list(default)
+    else:
+        value = raw if raw is not None and (options is None or raw in options) else default
+    if key not in st.session_state or st.session_state.get(f"{key}_url") != raw:
+        st.session_state[key] = value
+        st.session_state[f"{key}_url"] = raw
+
+    def sync():
+        current = st.session_state[key]
+        encoded = ",".join(current) if multi else current
+        set_param(name, encoded, ",".join(default) if multi else default)
+        st.session_state[f"{key}_url"] = param(name)
+
+    args = {"options": options} if options is not None else {}
+    return kind(label, key=key, on_change=sync, **args, **kwargs)
+
+
+def year_range(label: str, name: str, first: int, last: int) -> tuple[int, int]:
+    """A range slider whose value lives in the URL as ?<name>=2016-2020 (absent: the full span)."""
+    key = f"url_{name}"
+    raw = param(name)
+    if key not in st.session_state or st.session_state.get(f"{key}_url") != raw:
+        st.session_state[key] = parse_years(raw, first, last) or (first, last)
+        st.session_state[f"{key}_url"] = raw
+
+    def sync():
+        set_param(name, years_text(st.session_state[key], first, last))
+        st.session_state[f"{key}_url"] = param(name)
+
+    if first >= last:
+        return first, last
+    lo, hi = st.slider(label, min_value=first, max_value=last, step=1, key=key, on_change=sync)
+    return int(lo), int(hi)
+
+
+def follow_click(name: str, clicked: str | None, current: str | None = None) -> None:
+    """A chart click that sets the URL parameter `name` (and reruns the page). Streamlit reports the
+    last click on every rerun, so only a click other than the last one handled counts: a value
+    cleared since is not brought back by the stale event."""
+    last_key = f"last_click_{name}"
+    if clicked == st.session_state.get(last_key):
+        return
+    st.session_state[last_key] = clicked
+    if clicked is not None and clicked != (param(name) if current is None else current):
+        set_param(name, clicked)
+        st.rerun()
+
+
+def table_pick(table_key: str, name: str, keys: Sequence[str]) -> str | None:
+    """Keep a single-row selectable table (row i is keys[i]) and the URL parameter `name` in step.
+    Call it before the table is drawn: a new row click writes the URL (and widgets drawn after it
+    follow, with no extra rerun); a value set elsewhere (the URL, a picker) ticks its row, or none
+    when the rows shown do not hold it; a table drawn again with other rows (a filter changed)
+    starts from the URL. Returns the URL's value."""
+    keys = list(keys)
+    ticked_key, url_key, keys_key = f"{table_key}_ticked", f"{table_key}_url", f"{table_key}_keys"
+    state = st.session_state.get(table_key)
+    rows = list(state["selection"]["rows"]) if state is not None else []
+    clicked = keys[rows[0]] if rows and rows[0] < len(keys) else None
+    fresh = state is None or st.session_state.get(keys_key) != keys
+    url = param(name)
+    if not fresh and clicked != st.session_state.get(ticked_key):  # a click on a row (or an untick)
+        set_param(name, clicked)
+        st.session_state[ticked_key] = clicked
+    elif fresh or url != st.session_state.get(url_key):  # the URL or a picker chose: tick its row
+        ticked = url if url in keys else None
+        st.session_state[table_key] = {"selection": {"rows": [keys.index(ticked)] if ticked else [],
+                                                     "columns": [], "cells": []}}
+        st.session_state[ticked_key] = ticked
+    st.session_state[url_key] = param(name)
+    st.session_state[keys_key] = keys
+    return param(name)
+
+
+def section_switch(name: str, sections: Sequence[str], lang: str, counts: dict[str, int] | None = None) -> str:
+    """A page's section switch (?{name}=..., the first section by default): one row of segments
+    labelled t(f"{name}_{section}") (with n=counts[section] when counts are given); the value is
+    always one of sections."""
+    def label(v: str) -> str:
+        return t(f"{name}_{v}", lang, n=counts[v]) if counts is not None else t(f"{name}_{v}", lang)
+
+    return url_widget(st.segmented_control, t(f"{name}_label", lang), name, sections[0], list(sections),
+                      format_func=label, selection_mode="single", label_visibility="collapsed") or sections[0]
+
+
+# --- the frame -------------------------------------------------------------------------------
+
+def choose_language() -> str:
+    """?lang= first, then this session's earlier choice (Streamlit drops query parameters on a
+    page switch), then the browser's locale. The choice is written back to the URL, so the URL
+    reproduces the view in any browser. One click in the sidebar switches it."""
+    requested = param("lang")
+    if requested in LANGUAGES:
+        lang = requested
+    elif st.session_state.get("language_choice") in LANGUAGES:
+        lang = st.session_state["language_choice"]
+    else:
+        lang = from_locale(getattr(st.context, "locale", None))
+    set_language(lang)
+    st.session_state["language_choice"] = lang
+    if requested != lang:
+        st.query_params["lang"] = lang
+
+    def switch():
+        chosen = st.session_state["language_switch"] or lang
+        st.session_state["language_choice"] = chosen
+        st.query_params["lang"] = chosen
+        set_language(chosen)
+
+    st.session_state["language_switch"] = lang
+    st.sidebar.segmented_control(
+        "Language / 语言 / 語言", LANGUAGES, format_func=LANGUAGE_LABELS.get, key="language_switch",
+        on_change=switch, selection_mode="single",
+    )
+    return lang
+
+
+def frame_footer() -> None:
+    try:
+        warehouse = db.warehouse_id()
+    except db.WarehouseMissing:
+        warehouse = "—"
+    st.sidebar.caption(t("footer_data", warehouse=md_escape(warehouse)))
+    st.sidebar.caption(t("footer_licences") + "  \n" + t("footer_downloads"))
+    # our own fixed script (no data in it): it imports chunks this app serves, before a page needs them
+    st.sidebar.html(prefetch.frame_script(), unsafe_allow_javascript=True)
+
+
+def warehouse_or_stop() -> None:
+    try:
+        db.current_warehouse()
+    except db.WarehouseMissing:
+        st.error(t("error_no_warehouse"))
+        st.stop()
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+def source_lines(sources: pd.DataFrame, quotes: dict[str, str] | None = None) -> list[str]:
+    lines = []
+    for row in sources.itertuples():
+        when = date_text(row.published) if isinstance(row.published, str) else t("undated")
+        line = f"- **{md_escape(row.publisher)}**, [{md_escape(row.title)}]({row.url.replace(')', '%29')}) · {when}"
+        if quotes and quotes.get(row.source_id):
+            line += f"  \n  “{md_escape(quotes[row.source_id])}”"
+        if row.kind == "seed":
+            line += f"  \n  *{t('seed_note')}*"
+        lines.append(line)
+    return lines
+
+
+def show_sources(source_ids: Sequence[str], quotes: dict[str, str] | None = None) -> None:
+    ids = sorted(set(source_ids))
+    if not ids:
+        st.caption(t("no_sources"))
+        return
+    sources = db.query("sources_by_id", ids=ids)
+    st.markdown("\n".join(source_lines(sources, quotes)))
+    st.caption(t("sources_count", n=len(sources)))
+
+
+def sources_popover(source_ids: Sequence[str], quotes: dict[str, str] | None = None, key: str = "") -> None:
+    ids = sorted(set(source_ids))
+    with st.popover(t("sources_button", n=len(ids)), use_container_width=False):
+        show_sources(ids, quotes)
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+def plotly_chart(fig, key: str, alt: str, on_select: str = "ignore", selection_mode=("points",)):
+    return st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, on_select=on_select,
+                           selection_mode=selection_mode, alt=alt, width="stretch")
+
+
+def download_button(key: str, table: pd.DataFrame, data=None) -> None:
+    """The CSV of exactly the rows shown, its row count on the button. One element: a footer of
+    columns and a caption cost every box a layout on each load. The CSV is built only when clicked
+    (data=None), so a rerun does not pay for every box's file."""
+    label = t("download_csv_one_row") if len(table) == 1 else t("download_csv_rows", n=len(table))
+    st.download_button(label, data if data is not None else (lambda: exports.csv_bytes(table)),
+                       file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
+
+
+@st.fragment
+def fragment_chart_box(lang: str, *args, **kwargs) -> None:
+    """chart_box as a fragment: switching its view (Chart | Table | Sources) reruns only this box.
+    Only for a box without cross-filtering (a fragment's return value is lost on its own reruns).
+    A fragment rerun runs without app.py, so it sets the page's language itself."""
+    set_language(lang)
+    chart_box(*args, **kwargs)
+
+
+def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFrame,
+              source_ids: Sequence[str], quotes: dict[str, str] | None = None,
+              column_config: dict | None = None, on_select: str = "ignore", map_figure=None):
+    """OWID's grapher in one box: title, takeaway, Chart | Table | Sources, download, sources.
+
+    With map_figure, the switcher also offers a Map view (after Chart; first when figure is None).
+    """
+    selection = None
+    views = [v for v in VIEWS if v != "chart" or figure is not None]
+    if map_figure is not None:
+        views.insert(1 if figure is not None else 0, "map")
+    with st.container(border=True):
+        st.subheader(title)
+        st.markdown(f"**{md_escape(takeaway)}**")
+        lang = language()  # bound now: labels may be formatted outside this run's context
+        view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", views[0], views,
+                          format_func=lambda v: t(f"view_{v}", lang), label_visibility="collapsed",
+                          selection_mode="single") or views[0]
+        if view == "chart":
+            selection = plotly_chart(figure, key=f"{box_id}_chart", alt=takeaway, on_select=on_select)
+        elif view == "map":
+            selection = plotly_chart(map_figure, key=f"{box_id}_map", alt=takeaway, on_select=on_select)
+        elif view == "table":
+            st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
+        else:
+            show_sources(source_ids, quotes)
+        download_button(box_id, table)
+    return selection

@@ -1,0 +1,152 @@
+"""The Overview's content, computed from query results: headline cards and comparison rows.
+
+Pure functions: DataFrames in, plain values out; the page only lays them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from filmdash.core import charts, db, takeaways
+from filmdash.core.geo import map_figure
+from filmdash.core.i18n import language, name, number, qualified, t, with_unit
+from filmdash.core.ids import split_ids
+from filmdash.core.seeds import OMM, SEED_CITIES
+
+
+@dataclass
+class Card:
+    key: str
+    label: str
+    value: str
+    caption: str
+    source_ids: list[str] = field(default_factory=list)
+    quotes: dict[str, str] = field(default_factory=dict)
+
+
+def _reported(qualifier, value, lang) -> str:
+    return qualified(number(value, lang), qualifier, lang)
+
+
+def headline_cards(counts: pd.DataFrame, documented: pd.DataFrame, lang: str | None = None) -> list[Card]:
+    lang = lang or language()
+    c = counts.set_index("figure")
+    cards = [
+        Card("cities_of_film", t("card_cities_of_film", lang), number(c.at["cities_of_film", "value"], lang),
+             t("card_cities_of_film_caption", lang, first=c.at["cities_of_film", "first_year"],
+               last=c.at["cities_of_film", "last_year"]), split_ids(c.at["cities_of_film", "source_ids"])),
+        Card("sco_members", t("card_sco_members", lang), number(c.at["sco_members", "value"], lang),
+             t("card_sco_members_caption", lang, last=c.at["sco_members", "last_year"]),
+             split_ids(c.at["sco_members", "source_ids"])),
+    ]
+    sco = documented[documented["measure"] == "sco_coproductions_since_2020"]
+    if not sco.empty:
+        row = sco.iloc[0]
+        ids = [row["source_id"]] if isinstance(row["source_id"], str) else []
+        cards.append(Card(
+            "sco_coproductions", t("card_sco_coproductions", lang), number(row["documented"], lang),
+            t("card_sco_coproductions_caption", lang, reported=_reported(row["qualifier"], row["reported"], lang))
+            if pd.notna(row["reported"]) else t("card_no_reported", lang),
+            ids, {row["source_id"]: row["quote"]} if ids else {}))
+    hz = documented[(documented["measure"] == "film_companies") & (documented["entity_id"] == "hangzhou")]
+    if not hz.empty:
+        row = hz.iloc[0]
+        ids = [row["source_id"]] if isinstance(row["source_id"], str) else []
+        cards.append(Card(
+            "hangzhou_companies", t("card_hangzhou_companies", lang),
+            _reported(row["qualifier"], row["reported"], lang) if pd.notna(row["reported"]) else t("no_data", lang),
+            t("card_hangzhou_companies_caption", lang, documented=int(row["documented"])),
+            ids, {row["source_id"]: row["quote"]} if ids else {}))
+    return cards
+
+
+def claim_range(claims: pd.DataFrame, lang: str | None = None) -> str:
+    """'30–52' for disagreeing sources, '40' when all agree, 'no data' when none."""
+    lang = lang or language()
+    values = claims["value_base"].dropna()
+    if values.empty:
+        return t("no_data", lang)
+    lo, hi = values.min(), values.max()
+    return number(lo, lang) if lo == hi else f"{number(lo, lang)}–{number(hi, lang)}"
+
+
+def claims_table(claims: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The claims behind a figure, one row a source, as a reader sees them."""
+    lang = lang or language()
+    out = pd.DataFrame({
+        t("col_value", lang): [
+            with_unit(_reported(q, v, lang), u, lang)
+            if pd.notna(v) else (vt if isinstance(vt, str) else t("no_data", lang))
+            for q, v, u, vt in zip(claims["qualifier"], claims["value_base"], claims["unit"], claims["value_text"])],
+        t("col_as_of", lang): claims["as_of"],
+        t("col_publisher", lang): claims["publisher"],
+        t("col_corroborated", lang): [t("yes", lang) if c else t("uncorroborated", lang)
+                                      for c in claims["corroborated"]],
+        t("col_quote", lang): claims["quote"],
+        t("col_url", lang): claims["url"],
+    })
+    return out
+
+
+def comparison_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+
+    lang = lang or language()
+    return pd.DataFrame({
+        t("col_city", lang): [name(r, lang=lang) for r in frame.to_dict("records")],
+        t("col_city_of_film", lang): [
+            str(int(y)) if pd.notna(y) else "—" for y in frame["film_designation_year"]],
+        **{t(f"col_{c}", lang): frame[c] for c in
+           ("companies", "studios", "productions_shot", "events", "partnerships", "city_claims")},
+    })
+
+
+@dataclass
+class OverviewContent:
+    cards: list[Card]
+    by_year: pd.DataFrame
+    by_year_takeaway: str
+    by_year_figure: object
+    by_year_sources: list[str]
+    by_year_map: object
+    stages: pd.DataFrame
+    stages_title: str
+    stages_takeaway: str
+    stages_figure: object
+    investment: pd.DataFrame
+    investment_takeaway: str
+    investment_figure: object
+    comparison: pd.DataFrame
+
+
+@lru_cache(maxsize=16)
+def content(warehouse: str, lang: str) -> OverviewContent:
+    """Everything the Overview shows, built once per warehouse and language (figures included:
+    building plotly figures is most of a rerun's cost)."""
+
+    counts = db.query("headline_counts")
+    documented = db.query("documented_vs_reported")
+    by_year = db.query("cities_of_film_by_year")
+    stages = db.query("claims_for_entity", entity_type="studio", entity_id=OMM, metrics=["sound_stages"])
+    investment = db.query("claims_for_entity", entity_type="studio", entity_id=OMM, metrics=["investment"])
+    comparison = db.query("city_comparison", cities=list(SEED_CITIES))
+    return OverviewContent(
+        cards=headline_cards(counts, documented, lang),
+        by_year=by_year.drop(columns=["city_ids"]),
+        by_year_takeaway=takeaways.cities_of_film(by_year, lang),
+        by_year_figure=charts.cities_of_film_by_year(by_year, lang),
+        by_year_sources=sorted({i for v in by_year["source_ids"] for i in split_ids(v)}),
+        by_year_map=map_figure(db.query("map_cities"), db.query("map_sco"),
+                                    db.query("map_links", year_from=1900, year_to=2100, statuses=[]),
+                                    db.query("map_places", kinds=[]), layers=["cities"], lang=lang, height=520),
+        stages=stages,
+        stages_title=t("box_omm_stages_title", lang, range=claim_range(stages, lang)),
+        stages_takeaway=takeaways.claims_spread(stages, t("metric_sound_stages", lang), lang),
+        stages_figure=charts.claims_side_by_side(stages, lang),
+        investment=investment,
+        investment_takeaway=takeaways.claims_spread(investment, t("metric_investment", lang), lang),
+        investment_figure=charts.claims_side_by_side(investment, lang),
+        comparison=comparison_table(comparison, lang),
+    )

@@ -1,0 +1,152 @@
+"""The Cities page on the shipped warehouse: every language, URL state, exact figures from SQL."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from filmdash.core import db
+from tests.pages.apptest import rerun, run_app
+
+
+def open_page(page: str, **query) -> AppTest:
+    """Open /<page> as a browser would: app.py's frame (language from ?lang=) around the page."""
+    return run_app(f"/{page}", **query)
+
+
+def open_cities(**query) -> AppTest:
+    return open_page("cities", **query)
+
+
+def again(at: AppTest) -> AppTest:
+    return rerun(at)
+
+
+def sql(text: str):
+    """An independent query on the shipped warehouse (not the page's .sql files)."""
+    cursor = db.connection().cursor()
+    try:
+        return cursor.execute(text).fetchall()
+    finally:
+        cursor.close()
+
+
+def widget(at, kind, key):
+    return next(w for w in getattr(at, kind) if w.key == key)
+
+
+def table_with(at, column):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+@pytest.mark.parametrize("lang, title, box", [
+    ("en", "Cities compared", "What this warehouse documents by name, per city"),
+    ("zh-Hans", "城市比较", "本数据仓库按名称记录的内容（按城市）"),
+    ("zh-Hant", "城市比較", "本數據倉庫按名稱記錄的內容（按城市）"),
+])
+def test_renders_in_every_language(lang, title, box):
+    at = open_cities(lang=lang)
+    assert at.title[0].value == title
+    assert box in [s.value for s in at.subheader]
+    # the default selection: the seeds' four cities
+    assert widget(at, "multiselect", "url_cities").value == ["qingdao", "hangzhou", "bradford", "hong-kong"]
+
+
+def test_every_claim_is_shown_and_a_missing_city_is_no_data():
+    at = open_cities(cities="qingdao,bradford", metric="film_companies", cities_claims_view="table")
+    assert widget(at, "multiselect", "url_cities").value == ["qingdao", "bradford"]
+    assert widget(at, "selectbox", "url_metric").value == "film_companies"
+    expected = sql("SELECT as_of FROM fct_claims WHERE entity_type = 'city' AND entity_id = 'qingdao' "
+                   "AND metric = 'film_companies' AND unit = 'count' AND value_base IS NOT NULL "
+                   "ORDER BY as_of, value_base, claim_id")
+    table = table_with(at, "As of")
+    qingdao = table[table["City"] == "Qingdao"]
+    assert qingdao["As of"].tolist() == [r[0] for r in expected] and len(expected) >= 2
+    bradford = table[table["City"] == "Bradford"]
+    assert bradford["Value"].tolist() == ["no data"]  # never 0
+    in_conflict = sql("SELECT bool_or(in_conflict) FROM fct_claims WHERE entity_type = 'city' "
+                      "AND entity_id = 'qingdao' AND metric = 'film_companies'")[0][0]
+    assert (set(qingdao["Corroborated"]) == {"sources disagree"}) == in_conflict
+
+
+def test_adding_a_city_changes_the_comparison_and_the_url():
+    at = open_cities(cities="qingdao", metric="film_companies", cities_claims_view="table")
+    widget(at, "multiselect", "url_cities").set_value(["qingdao", "rome"])
+    at = again(at)
+    assert at.query_params["cities"] in ("qingdao,rome", ["qingdao,rome"])
+    rome = sql("SELECT count(*) FROM fct_claims WHERE entity_type = 'city' AND entity_id = 'rome' "
+               "AND metric = 'film_companies' AND unit = 'count' AND value_base IS NOT NULL")[0][0]
+    table = table_with(at, "As of")
+    assert (table["City"] == "Rome").sum() == rome and rome >= 1
+
+
+def test_group_shortcut_selects_the_cities_of_film():
+    at = open_cities()
+    widget(at, "button", "cities_group_city_of_film").click()
+    at = again(at)
+    expected = {r[0] for r in sql("SELECT member_id FROM memberships WHERE organisation = "
+                                  "'unesco-creative-cities-film' AND status = 'city-of-film'")}
+    assert set(widget(at, "multiselect", "url_cities").value) == expected and len(expected) == 30
+    at = open_cities()
+    widget(at, "button", "cities_group_sco").click()
+    at = again(at)
+    sco = {r[0] for r in sql(
+        "SELECT city_id FROM cities WHERE country_iso2 IN (SELECT member_id FROM memberships WHERE "
+        "organisation = 'sco' AND status = 'member' AND end_date IS NULL)")}
+    assert set(widget(at, "multiselect", "url_cities").value) == sco and "qingdao" in sco and "bradford" not in sco
+
+
+def test_per_capita_divides_by_the_sourced_population():
+    at = open_cities(cities="potsdam,rome", metric="screen_sector_value", unit="USD", mode="per_capita",
+                     cities_claims_view="table")
+    assert widget(at, "selectbox", "url_unit").value == "USD"
+    value, scale_pop, pop_source = sql(
+        "SELECT v.value_base, p.value_base, p.source_id FROM fct_claims v, fct_claims p "
+        "WHERE v.entity_id = 'potsdam' AND v.metric = 'screen_sector_value' AND v.unit = 'USD' "
+        "AND p.entity_id = 'potsdam' AND p.metric = 'population' ORDER BY p.as_of DESC LIMIT 1")[0]
+    table = table_with(at, "Per capita")
+    potsdam = table[table["City"] == "Potsdam"].iloc[0]
+    assert f"{value / scale_pop:,.2f} USD per person" in potsdam["Per capita"]
+    assert pop_source in potsdam["Population used"]
+    # Rome's figure is in EUR: in the USD view it is 'no data', not 0
+    assert table[table["City"] == "Rome"]["Per capita"].tolist() == ["no data"]
+    assert any("Per capita divides by the latest sourced population claim" in c.value for c in at.caption)
+
+
+def test_profile_from_the_url():
+    at = open_cities(cities="qingdao,bradford", city="qingdao")
+    assert widget(at, "selectbox", "url_city").value == "qingdao"
+    name_en, hans, year, lat, geonames_id = sql(
+        "SELECT name_en, name_zh_hans, film_designation_year, lat, geonames_id FROM dim_cities "
+        "WHERE city_id = 'qingdao'")[0]
+    texts = [m.value.replace("\\", "") for m in at.markdown]
+    assert f"- **English**: {name_en}" in "\n".join(texts) and hans in "\n".join(texts)
+    assert f"**UNESCO City of Film**: designated in {year}" in texts
+    assert any(f"{lat:.4f}° N" in t and f"GeoNames id {geonames_id}" in t for t in texts)
+    n_claims = sql("SELECT count(*) FROM claims WHERE entity_type = 'city' AND entity_id = 'qingdao'")[0][0]
+    assert f"**Claims about this city ({n_claims})**" in texts
+    assert len(table_with(at, "Figure")) == n_claims
+
+
+def test_profile_in_traditional_chinese_uses_the_sourced_names():
+    at = open_cities(lang="zh-Hant", cities="bradford", city="bradford")
+    texts = "\n".join(m.value.replace("\\", "") for m in at.markdown)
+    hant = sql("SELECT name_zh_hant FROM cities WHERE city_id = 'bradford'")[0][0]
+    assert f"### {hant}" in texts
+    hans = sql("SELECT name_zh_hans FROM cities WHERE city_id = 'bradford'")[0][0]
+    assert f"**簡體中文**: {hans or '無數據'}" in texts  # no source, no name: never machine-translated
+
+
+def test_switching_to_per_capita_writes_the_url_and_adds_the_population_columns():
+    at = open_cities(cities="potsdam,rome", metric="screen_sector_value", unit="USD", cities_claims_view="table")
+    mode = widget(at, "button_group", "url_mode")
+    assert mode.value == "absolute" and "Per capita" not in table_with(at, "City").columns
+    mode.set_value("per_capita")
+    at = again(at)
+    assert at.query_params["mode"] in ("per_capita", ["per_capita"])
+    table = table_with(at, "Per capita")
+    assert table.columns[2:4].tolist() == ["Per capita", "Population used"]
+    assert table[table["City"] == "Rome"]["Per capita"].tolist() == ["no data"]
+    widget(at, "button_group", "url_mode").set_value("absolute")
+    at = again(at)
+    assert "mode" not in at.query_params  # the default leaves the URL

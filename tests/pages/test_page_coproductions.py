@@ -1,0 +1,166 @@
+"""The Co-productions page on the shipped warehouse: every language, filters in the URL, exact counts.
+
+AppTest's switch_page() runs a page script on its own, without app.py (so without the language
+frame): `open_page` runs the same frame app.py draws (language, footer) and then the page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from filmdash.core import db
+from tests.pages.apptest import ROOT, in_root, rerun
+
+FRAME = """
+import runpy
+import streamlit as st
+from filmdash.core import ui
+st.set_page_config(layout="wide")
+ui.choose_language()
+ui.frame_footer()
+runpy.run_path({page!r}, run_name="__main__")
+"""
+
+
+def open_page(**query) -> AppTest:
+    with in_root():
+        at = AppTest.from_string(FRAME.format(page=str(ROOT / "pages" / "coproductions.py")), default_timeout=90)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def warehouse(sql: str, params=None):
+    """An independent query on the published warehouse (not the page's .sql files)."""
+    cursor = db.connection().cursor()
+    try:
+        return cursor.execute(sql, params or []).fetchall()
+    finally:
+        cursor.close()
+
+
+def list_table(at: AppTest):
+    return at.dataframe[-1].value
+
+
+def bold(at: AppTest) -> list[str]:
+    return [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("**")]
+
+
+@pytest.mark.parametrize("lang, title, pair", [
+    ("en", "International co-productions: who films with whom",
+     "China–Russian Federation is the most frequent pair: 11 of 35 documented titles."),
+    ("zh-Hans", "国际合拍片：谁与谁合作拍片", "中国–俄罗斯是合作最多的组合：已记录的35部作品中占11部。"),
+    ("zh-Hant", "國際合拍片：誰與誰合作拍片", "中國–俄羅斯聯邦是合作最多的組合：已記錄的35部作品中佔11部。"),
+])
+def test_renders_in_every_language(lang, title, pair):
+    at = open_page(lang=lang)
+    assert at.title[0].value == title
+    assert f"**{pair}**" in bold(at)
+    total = warehouse("SELECT count(*) FROM productions WHERE is_coproduction")[0][0]
+    assert total == 35 and len(list_table(at)) == total
+
+
+def test_documented_against_reported():
+    at = open_page(coproductions_section="documented")
+    assert "**16 SCO co-productions since 2020 documented against more than 40 reported (40%).**" in bold(at)
+    note = at.info[0].value
+    assert "aggregate reported by Bastille Post" in note and "at most 40%" in note
+    documented = warehouse("SELECT documented FROM documented_vs_reported WHERE measure = 'sco_coproductions_since_2020'")
+    assert documented[0][0] == 16 == len(db.query("coproductions_sco_since_2020"))
+
+
+def section_switch(at: AppTest):
+    return next(b for b in at.get("button_group") if b.key == "url_coproductions_section")
+
+
+def test_one_section_at_a_time_over_the_same_list():
+    """The section switch swaps the chart box above the list and writes ?coproductions_section=; the
+    filters and the list stay as they are; a fresh session from the URL shows the same view."""
+    at = open_page(country="IN")
+    assert section_switch(at).value == "network" and "coproductions_section" not in at.query_params
+    assert [s.value for s in at.subheader] == ["Co-producing countries, weighted by documented titles",
+                                                "Every documented co-production"]
+    assert len(at.get("plotly_chart")) == 1
+    before = list_table(at)
+    india = warehouse("""SELECT count(*) FROM productions p WHERE is_coproduction AND EXISTS (
+        SELECT 1 FROM production_countries pc WHERE pc.production_id = p.production_id AND pc.country_iso2 = 'IN')""")
+    assert len(before) == india[0][0] == 6
+    section_switch(at).set_value("by_year")
+    at = rerun(at)
+    assert at.query_params["coproductions_section"] in ("by_year", ["by_year"])
+    assert [s.value for s in at.subheader] == ["Titles by year and status", "Every documented co-production"]
+    assert len(at.get("plotly_chart")) == 1
+    assert list_table(at).equals(before)
+    fresh = open_page(country="IN", coproductions_section="by_year")
+    assert [s.value for s in fresh.subheader] == [s.value for s in at.subheader]
+    assert bold(fresh) == bold(at)
+
+
+def test_status_and_country_filters_change_the_list_exactly():
+    at = open_page(status="released", country="IN")
+    expected = warehouse("""
+        SELECT title_en FROM productions p WHERE is_coproduction AND status = 'released'
+          AND EXISTS (SELECT 1 FROM production_countries pc WHERE pc.production_id = p.production_id
+                      AND pc.country_iso2 = 'IN') ORDER BY year, title_en""")
+    assert list_table(at)["English title"].tolist() == [r[0] for r in expected]
+    assert list_table(at)["English title"].tolist() == ["Xuanzang", "Buddies in India", "Kung Fu Yoga"]
+    # the widgets show what the URL says
+    assert at.multiselect(key="url_status").value == ["released"]
+    assert at.multiselect(key="url_country").value == ["IN"]
+    assert "**China–India is the most frequent pair: 3 of 3 documented titles.**" in bold(at)
+
+
+def test_year_range_in_the_url_round_trips():
+    at = open_page(years="2020-2022")
+    assert at.slider(key="url_years").value == (2020, 2022)
+    expected = warehouse("SELECT count(*) FROM productions WHERE is_coproduction AND year BETWEEN 2020 AND 2022")
+    assert len(list_table(at)) == expected[0][0] == 5
+    at.slider(key="url_years").set_value((2024, 2025))  # the documented years end in 2025
+    at = rerun(at)
+    assert at.query_params["years"] in ("2024-2025", ["2024-2025"])
+    assert len(list_table(at)) == warehouse(
+        "SELECT count(*) FROM productions WHERE is_coproduction AND year BETWEEN 2024 AND 2025")[0][0]
+
+
+def test_clicked_year_filters_the_list_and_clears():
+    at = open_page(year="2016")
+    table = list_table(at)
+    assert set(table["Year"]) == {2016} and len(table) == 6
+    countries = warehouse("""SELECT count(DISTINCT country_iso2) FROM production_countries
+                             JOIN productions USING (production_id) WHERE is_coproduction AND year = 2016""")[0][0]
+    assert countries == 4
+    assert "**6 co-productions dated 2016, involving 4 countries.**" in bold(at)
+    at.button(key="coproductions_clear_year").click()
+    at = rerun(at)
+    assert "year" not in at.query_params
+    assert len(list_table(at)) == 35
+
+
+def test_list_has_every_field():
+    at = open_page(lang="zh-Hant", country="KG", status="released")
+    table = list_table(at)
+    assert list(table.columns) == ["英文片名", "中文片名", "原片名", "參與國家", "狀態", "年份", "年份含義", "類型",
+                                   "出品公司", "主創人員", "來源", "連結"]
+    row = table.iloc[0]
+    assert row["英文片名"] == "Delbirim" and row["中文片名"] == "無數據"
+    assert row["參與國家"] == "吉爾吉斯、烏茲別克" and row["年份含義"] == "在烏茲別克上映的年份"
+
+
+def test_network_box_has_a_map_view_with_the_filtered_links():
+    import json
+
+    from tests.pages.apptest import run_app
+
+    at = run_app("/coproductions", coproductions_network_view="map", country="IN")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    geo = [s for s in specs if any(tr.get("type") == "scattergeo" for tr in s["data"])]
+    assert len(geo) == 1
+    expected = db.query("map_links", year_from=1900, year_to=2100, statuses=[])
+    expected = expected[(expected["country_a"] == "IN") | (expected["country_b"] == "IN")]
+    from tests.pages.apptest import arcs
+
+    assert len(arcs(geo[0]["data"])) == len(expected) > 0

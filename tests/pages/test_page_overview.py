@@ -1,0 +1,78 @@
+"""The Overview on the shipped warehouse, in every language, with exact headline figures."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from filmdash.core import db
+from tests.pages.apptest import rerun, run_app
+
+
+def expected_counts():
+    counts = db.query("headline_counts").set_index("figure")["value"]
+    return int(counts["cities_of_film"]), int(counts["sco_members"])
+
+
+def test_overview_headline_figures_in_english():
+    at = run_app()
+    metrics = {m.label: m.value for m in at.metric}
+    cities, members = expected_counts()
+    assert metrics["UNESCO Cities of Film"] == str(cities)
+    assert metrics["SCO member states"] == str(members)
+    assert metrics["Film companies in Hangzhou (reported)"] == "more than 700"
+    assert cities == 30 and members == 10  # the shipped data: Bradford 2009 to the 2025 round
+    subheaders = [s.value for s in at.subheader]
+    assert "UNESCO Cities of Film by year of designation" in subheaders
+    assert any(s.startswith("Oriental Movie Metropolis, Qingdao:") for s in subheaders)
+
+
+@pytest.mark.parametrize("lang, label, hangzhou", [
+    ("zh-Hans", "联合国教科文组织电影之都", "超过700"),
+    ("zh-Hant", "聯合國教科文組織電影之都", "超過700"),
+])
+def test_overview_in_chinese(lang, label, hangzhou):
+    at = run_app(lang=lang)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[label] == "30"
+    assert hangzhou in metrics.values()
+    assert at.sidebar.button_group[0].value == lang
+
+
+def test_takeaway_is_computed_from_the_data():
+    at = run_app()
+    texts = [m.value for m in at.markdown]
+    assert any("30 cities were designated UNESCO Cities of Film from 2009 (Bradford) to 2025" in t.replace("\\", "")
+               for t in texts), texts[:10]
+
+
+def test_table_view_lives_in_the_url():
+    at = run_app(cities_of_film_view="table")
+    tables = [d.value for d in at.dataframe]
+    years = [t for t in tables if "year" in t.columns]
+    assert years and years[0]["year"].tolist()[:2] == [2009, 2010]
+    assert years[0]["cities"].sum() == 30
+    at = run_app(cities_of_film_view="sources")
+    assert any("Bradford UNESCO City of Film" in m.value.replace("\\", "") or "Wikipedia" in m.value
+               for m in at.markdown)
+
+
+def test_switching_language_writes_the_url():
+    at = run_app()
+    at.sidebar.button_group[0].set_value("zh-Hant")
+    at = rerun(at)
+    assert at.query_params["lang"] in ("zh-Hant", ["zh-Hant"])
+    assert "聯合國教科文組織電影之都" in {m.label for m in at.metric}
+
+
+def test_cities_of_film_box_has_a_map_view():
+    at = run_app(cities_of_film_view="map")
+    charts = list(at.get("plotly_chart"))
+    specs = [json.loads(c.proto.spec) for c in charts]
+    geo = [s for s in specs if any(tr.get("type") == "scattergeo" for tr in s["data"])]
+    assert len(geo) == 1
+    cities = [tr for tr in geo[0]["data"] if tr.get("name") == "UNESCO Cities of Film"]
+    assert len(cities) == 1
+    assert len(cities[0]["customdata"]) == 29  # 30 Cities of Film; Vicente López has no GeoNames match
+    assert not any(tr.get("type") == "choropleth" for tr in geo[0]["data"])  # only the cities layer
