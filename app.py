@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from filmdash.core import ui
+from filmdash.core import ui, ui_present
 from filmdash.core.i18n import t
 
 ROOT = Path(__file__).resolve().parent
@@ -24,6 +24,7 @@ ROUTES = [
     ("pages/events.py", "nav_events", ":material/event:", "events"),
     ("pages/map.py", "nav_map", ":material/map:", "map"),
     ("pages/sources.py", "nav_sources", ":material/menu_book:", "sources"),
+    ("pages/present.py", "nav_present", ":material/slideshow:", "present"),
 ]
 PAGES = [
     st.Page(script, title=t(title), icon=icon, url_path=path, default=path == "")
@@ -32,4 +33,7 @@ PAGES = [
 ]
 page = st.navigation(PAGES, position="sidebar")
 ui.frame_footer()
-page.run()
+if ui_present.requested() and page.url_path != "present":  # ?present=1: this page's view as a slide
+    ui_present.run_page(page.url_path)
+else:
+    page.run()

@@ -14,7 +14,7 @@ from functools import lru_cache
 import plotly.graph_objects as go
 
 from filmdash.core import db, deck
-from filmdash.core.i18n import LANGUAGES, language, t
+from filmdash.core.i18n import LANGUAGES, date_text, language, t
 from filmdash.core.ids import split_ids
 from filmdash.core.params import parse_year, parse_years
 from filmdash.core.seeds import OMM
@@ -222,13 +222,13 @@ def _big(font, size: int) -> dict:
     return {"size": max(size, current or 0), "color": INK}
 
 
-def presenter_figure(figure: go.Figure, height: int, size: int = MIN_TEXT_PX + 2) -> go.Figure:
+def presenter_figure(figure: go.Figure, height: int | None = None, size: int = MIN_TEXT_PX + 2) -> go.Figure:
     """The figure for a wall screen: every text at least `size` px (ticks, axis titles, legend, text
-    labels, annotations, hover), black on white, thicker grid, at `height` px. A copy: the page's
-    cached figure is untouched."""
+    labels, annotations, hover), black on white, thicker grid, at `height` px (None: the height of its
+    container). A copy: the page's cached figure is untouched."""
     fig = go.Figure(figure)
-    fig.update_layout(height=height, font=_big(fig.layout.font, size), paper_bgcolor="white", plot_bgcolor="white",
-                      hoverlabel={"font": {"size": size}}, legend={"font": {"size": size}},
+    fig.update_layout(height=height, autosize=height is None, font=_big(fig.layout.font, size), paper_bgcolor="white", plot_bgcolor="white",
+                      hoverlabel={"font": {"size": size}}, legend={"font": {"size": size}, "title": {"font": {"size": size}}},
                       uniformtext={"minsize": size, "mode": "hide"}, title=None)
     fig.update_xaxes(tickfont=_big(None, size), title_font=_big(None, size), gridcolor=GRID, linecolor=INK)
     fig.update_yaxes(tickfont=_big(None, size), title_font=_big(None, size), gridcolor=GRID, linecolor=INK)
@@ -239,12 +239,16 @@ def presenter_figure(figure: go.Figure, height: int, size: int = MIN_TEXT_PX + 2
             sizes = trace.marker.size
             if isinstance(sizes, (int, float)):
                 trace.marker.size = max(sizes, 18)
+    if fig.layout.legend.orientation == "h":
+        # a legend under the chart meets the axis' labels at this size: above the plot instead; its
+        # title (a key to the symbols, which every item's name also gives) would crowd the row
+        fig.update_layout(legend={"y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left", "title": {"text": ""}})
     for annotation in fig.layout.annotations or ():
         annotation.font = _big(annotation.font, size)
     # labels grow: give the margins room for them
     margin = fig.layout.margin
     fig.update_layout(margin={"l": max(margin.l or 0, 20), "r": max((margin.r or 0) * size // 15, 30),
-                              "t": max(margin.t or 0, 30), "b": max(margin.b or 0, 20)})
+                              "t": max(margin.t or 0, round(size * 1.8)), "b": max(margin.b or 0, round(size * 1.2))})
     return fig
 
 
@@ -283,3 +287,38 @@ def load_deck(path=None) -> deck.Deck:
 
     path = Path(path or deck.DEFAULT_DECK)
     return _deck(str(path), path.stat().st_mtime if path.exists() else 0.0)
+
+
+# --- the slide's frame --------------------------------------------------------------------------------
+
+def data_as_of(warehouse: str, lang: str) -> str:
+    """'Data as of 7 Dec 2026': the day the most recently read source was read."""
+    del warehouse  # the query reads the current warehouse; the argument keeps callers explicit
+    value = db.query("present_data_as_of")["accessed"].iloc[0]
+    return t("present_data_as_of", lang, date=date_text(str(value)[:10] if value is not None else None, lang))
+
+
+def _em(text: str) -> float:
+    """Width of text in em: about 0.55 em a Latin character, 1 em a CJK one."""
+    return sum(1.0 if ord(c) > 0x2E80 else 0.55 for c in text)
+
+
+def sources_line(source_ids, lang: str, budget_em: float = 32.0) -> str:
+    """The slide's sources in one line that fits budget_em: 'Sources (14): Variety, China Daily …
+    and 9 more'. Publishers in the order the sources are listed, each once."""
+    ids = sorted(set(source_ids))
+    if not ids:
+        return t("no_sources", lang)
+    publishers = list(dict.fromkeys(db.query("sources_by_id", ids=ids)["publisher"]))
+    head = t("present_sources", lang, n=len(ids))
+    shown: list[str] = []
+    for publisher in publishers:  # each that still fits, with room for the "and N more" after it
+        rest = len(publishers) - len(shown) - 1
+        tail = t("present_sources_more", lang, n=rest) if rest else ""
+        candidate = t("enumeration_separator", lang).join([*shown, publisher])
+        if _em(head + candidate + tail) <= budget_em:
+            shown.append(publisher)
+    if not shown:  # not even one publisher fits: the count alone
+        return t("present_sources_count", lang, n=len(ids))
+    rest = len(publishers) - len(shown)
+    return head + t("enumeration_separator", lang).join(shown) + (t("present_sources_more", lang, n=rest) if rest else "")

@@ -1,0 +1,196 @@
+"""Presenter mode in headless Chromium, every non-local request blocked: the FilMart deck run with a
+clicker's keys, legible from the back of a hall (no text under 24 CSS px, plotly's SVG text
+included; nothing overflowing, outside the screen or overlapping) at 1920x1080 and 1280x720 in
+all three languages. Screenshots of every slide go to tests/artifacts/present-*.png."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from filmdash.core import db
+from filmdash.core import deck as deck_module
+from filmdash.core.i18n import LANGUAGES
+from filmdash.views import present
+from tests.browser.conftest import ARTIFACTS, Page
+
+pytestmark = pytest.mark.browser
+SCREENS = ((1920, 1080), (1280, 720))
+DECK = present.read_deck()
+
+# Everything a viewer sees on the slide, measured in the page: text size, overflow, boxes outside the
+# screen, and plotly texts drawn over each other.
+MEASURE = """() => {
+  const vw = window.innerWidth, vh = window.innerHeight, problems = [];
+  const main = document.querySelector('[data-testid=stMain]');
+  const visible = el => el && el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
+  const label = el => (el.getAttribute('data-testid') || el.className.baseVal || el.className || el.tagName)
+    .toString().slice(0, 50);
+  let texts = 0;
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    if (!node.textContent.trim() || !visible(el) || el.closest('style,script')) continue;
+    texts++;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 24) problems.push(`small text ${size}px: "${node.textContent.trim().slice(0, 40)}" in ${label(el)}`);
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const r of range.getClientRects()) {
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1)
+        problems.push(`off screen: "${node.textContent.trim().slice(0, 40)}" at ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}`);
+    }
+  }
+  for (const el of main.querySelectorAll('*')) {
+    if (!(el instanceof HTMLElement) || !visible(el) || el.closest('.js-plotly-plot')) continue;
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+      problems.push(`overflows across: ${label(el)} ${el.scrollWidth} > ${el.clientWidth}`);
+    if (el.scrollHeight > el.clientHeight + 1 && ['hidden', 'auto', 'scroll', 'clip'].includes(getComputedStyle(el).overflowY))
+      problems.push(`overflows down: ${label(el)} ${el.scrollHeight} > ${el.clientHeight}`);
+  }
+  const boxes = [];
+  for (const el of main.querySelectorAll('.js-plotly-plot svg text')) {
+    if (!el.textContent.trim() || !visible(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    // two rotated tick labels side by side have overlapping axis-aligned boxes but glyphs apart
+    boxes.push([el.textContent.trim(), r, /rotate\(/.test(el.getAttribute('transform') || '')]);
+  }
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, ra, rotA] = boxes[i], [b, rb, rotB] = boxes[j];
+    if (rotA && rotB) continue;
+    const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+    const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+    if (w > 3 && h > 3) problems.push(`overlap: "${a.slice(0, 30)}" / "${b.slice(0, 30)}"`);
+  }
+  return {problems, texts, svgTexts: boxes.length};
+}"""
+
+
+def open_present(browser, server, query: str, width: int = 1920, height: int = 1080) -> Page:
+    page = Page(browser, server)
+    page.context.close()
+    page.context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB")
+    page.page = page.context.new_page()
+    page.page.route("**/*", page._route)
+    page.page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    page.open(f"/present?{query}")
+    wait_slide(page, None)
+    return page
+
+
+def wait_slide(page: Page, number: int | None, lang: str | None = None) -> None:
+    """The slide shown is `number` (in `lang`), its chart drawn and the script at rest."""
+    p = page.page
+    selector = ".present-state" + (f'[data-slide="{number}"]' if number else "")
+    p.wait_for_selector(selector, state="attached", timeout=60_000)
+    if lang:
+        p.wait_for_selector(f'.present-takeaway[lang="{lang}"]', timeout=60_000)
+    p.wait_for_selector(".st-key-present_stage .main-svg", timeout=60_000)
+    page.wait_drawn()
+
+
+def state(page: Page) -> tuple[int, str]:
+    slide = int(page.page.get_attribute(".present-state", "data-slide"))
+    lang = page.page.get_attribute(".present-takeaway", "lang")
+    return slide, lang
+
+
+def url_params(page: Page) -> dict[str, str]:
+    return dict(re.findall(r"[?&]([^=&]+)=([^&]*)", page.page.url))
+
+
+@pytest.mark.parametrize("width,height", SCREENS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_slide_is_legible(browser, server, lang, width, height):
+    page = open_present(browser, server, f"slide=1&lang={lang}", width, height)
+    failures = {}
+    for number in range(1, len(DECK) + 1):
+        if number > 1:
+            page.page.keyboard.press("ArrowRight")
+            wait_slide(page, number, lang)
+        assert state(page) == (number, lang)
+        page.page.wait_for_timeout(300)  # plotly's last relayout to the stage's size
+        result = page.page.evaluate(MEASURE)
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.page.screenshot(path=str(ARTIFACTS / f"present-{lang}-{width}x{height}-{number:02d}.png"))
+        assert result["texts"] > 5 and result["svgTexts"] > 0, result  # the slide and its chart drew
+        if result["problems"]:
+            failures[number] = result["problems"]
+    assert not failures, failures
+    assert page.external == [], page.external
+    assert page.errors == [], page.errors
+    page.close()
+
+
+def test_keys_move_through_the_deck_and_languages(browser, server):
+    page = open_present(browser, server, "slide=2&lang=en")
+    keys = page.page.keyboard
+    total = len(DECK)
+    for key, expected in (("PageDown", 3), ("ArrowRight", 4), ("PageUp", 3), ("ArrowLeft", 2), ("End", total),
+                          ("Home", 1), ("7", 7)):
+        keys.press(key)
+        wait_slide(page, expected)
+        assert state(page)[0] == expected, key
+        assert url_params(page)["slide"] == str(expected), (key, page.page.url)
+    # two digits in a row: slide 10
+    keys.press("1")
+    keys.press("0")
+    wait_slide(page, 10)
+    assert url_params(page)["slide"] == "10"
+    # L cycles the language and keeps the slide
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        keys.press("l")
+        wait_slide(page, 10, lang)
+        assert state(page) == (10, lang)
+        assert url_params(page)["lang"] == lang
+    # F: full screen, and back
+    keys.press("f")
+    page.page.wait_for_function("() => document.fullscreenElement !== null", timeout=10_000)
+    keys.press("f")
+    page.page.wait_for_function("() => document.fullscreenElement === null", timeout=10_000)
+    assert page.external == [] and page.errors == [], (page.external, page.errors)
+    page.close()
+
+
+def test_bilingual_titles_and_the_view_a_qr_code_opens(browser, server):
+    slide = DECK.slide(7)
+    page = open_present(browser, server, "slide=7&lang=zh-Hant&bilingual=1&public_url=http://192.168.1.20:8501")
+    titles = page.page.locator(".present-title")
+    assert titles.count() == 2
+    assert titles.nth(0).get_attribute("lang") == "en" and titles.nth(0).inner_text() == slide.title["en"]
+    assert titles.nth(1).get_attribute("lang") == "zh-Hant" and titles.nth(1).inner_text() == slide.title["zh-Hant"]
+    qr_url = page.page.get_attribute(".present-qr", "title")
+    assert qr_url == "http://192.168.1.20:8501/coproductions?" + slide.query("zh-Hant")
+    # the QR's link, opened here, shows the same view on the page itself
+    page.page.goto(page.base_url + qr_url.removeprefix("http://192.168.1.20:8501"))
+    page.wait_drawn()
+    view = present.slide_view(db.warehouse_id(), slide.box, slide.params, "zh-Hant")
+    assert page.page.get_by_text(view.takeaway).count() >= 1
+    page.close()
+
+
+def test_present_on_a_page_shows_that_pages_view(browser, server):
+    page = open_present(browser, server, "")  # warms the server through app.py
+    page.page.goto(page.base_url + "/studios?studio=oriental-movie-metropolis&studios_section=comparison&present=1")
+    page.wait_drawn()
+    page.page.wait_for_selector(".st-key-present_stage .main-svg", timeout=60_000)
+    view = present.slide_view(db.warehouse_id(), "studios_comparison", {"studios_section": "comparison"}, "en")
+    assert page.page.locator(".present-title").inner_text() == view.title
+    assert not page.page.locator("[data-testid=stSidebar]").is_visible()
+    page.close()
+
+
+def test_a_bad_deck_names_slide_and_field(browser, server, tmp_path):
+    bad = deck_module.DECKS_DIR / "zz-test-bad.toml"
+    bad.write_text('title = { en = "x" }\n[[slides]]\npage = "studios"\nparams = { studio_section = "x" }\n'
+                   'notes = "n"\n', encoding="utf-8")
+    try:
+        page = Page(browser, server).open("/present?deck=zz-test-bad")
+        text = page.page.locator("[data-testid=stMain]").inner_text()
+        assert "slide 1 (studios): field 'params.studio_section'" in text
+        page.close()
+    finally:
+        bad.unlink()
