@@ -1,0 +1,275 @@
+"""A deck as handouts, built offline: a PPTX (one slide per view: the chart as a sharp PNG drawn by
+kaleido with the local Chromium, the title and takeaway as real text, the sources as a footnote,
+the speaker notes as notes, the QR code) and a PDF brief (two views a page, the sources at the end,
+Chinese embedded and selectable).
+
+    python -m filmdash.core.handouts [--lang en] [--out build/handouts] [--deck FILE] [--public-url URL]
+
+Chinese needs a CJK font: Debian's fonts-noto-cjk (.ci/run installs it), or $FILMDASH_CJK_FONT_DIR
+holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc. The PDF embeds a subset of it; the PPTX
+names it (Noto Sans CJK SC / TC), which PowerPoint and LibreOffice show, falling back to their
+own CJK font where it is not installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from filmdash.core import db, deck, qr
+from filmdash.core.i18n import LANGUAGES, date_text, t
+from filmdash.core.paths import BUILD_DIR
+from filmdash.views import present
+
+FONT_DIRS = [Path(p) for p in (os.environ.get("FILMDASH_CJK_FONT_DIR"), "/usr/share/fonts/opentype/noto") if p]
+# index of each script's face in Noto Sans CJK's collection (JP, KR, SC, TC, HK, ...)
+FACE_INDEX = {"en": 2, "zh-Hans": 2, "zh-Hant": 3}
+FONT_NAMES = {"en": "Noto Sans CJK SC", "zh-Hans": "Noto Sans CJK SC", "zh-Hant": "Noto Sans CJK TC"}
+IMAGE_SIZE = (1600, 760)
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slide's content, in one language, ready for either format."""
+    number: int
+    title: str
+    takeaway: str
+    image: bytes
+    sources: tuple[str, ...]
+    sources_line: str
+    notes: str
+    url: str | None
+
+
+def _collection(weight: str) -> Path:
+    for folder in FONT_DIRS:
+        path = folder / f"NotoSansCJK-{weight}.ttc"
+        if path.exists():
+            return path
+    raise FontMissing(f"NotoSansCJK-{weight}.ttc not found in {', '.join(map(str, FONT_DIRS))}: "
+                      "install Debian's fonts-noto-cjk or set FILMDASH_CJK_FONT_DIR")
+
+
+def font_file(lang: str, weight: str = "Regular") -> Path:
+    """One face of the Noto Sans CJK collection as a font file (fpdf2 reads single fonts), extracted
+    once into build/fonts."""
+    from fontTools.ttLib import TTCollection
+
+    out = BUILD_DIR / "fonts" / f"NotoSansCJK-{FONT_NAMES[lang].split()[-1]}-{weight}.otf"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".part")
+        TTCollection(str(_collection(weight)), lazy=True).fonts[FACE_INDEX[lang]].save(str(tmp))
+        tmp.replace(out)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _image(warehouse: str, box: str, params: tuple, lang: str) -> bytes:
+    from filmdash.core.images import export_image
+
+    view = present.slide_view(warehouse, box, dict(params), lang)
+    width, height = IMAGE_SIZE
+    return export_image(present.presenter_figure(view.figure, height, size=24), "png", width, height)
+
+
+def pages(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None) -> list[Page]:
+    out = []
+    for slide in the_deck.slides:
+        view = present.slide_view(warehouse, slide.box, slide.params, lang)
+        url = qr.view_url(public_base, present.PAGE_PATHS[slide.page], slide.query(lang)) if public_base else None
+        out.append(Page(slide.number, slide.title.get(lang) or view.title, view.takeaway,
+                        _image(warehouse, slide.box, tuple(sorted(slide.params.items())), lang),
+                        tuple(sorted(set(view.source_ids))), present.sources_line(view.source_ids, lang, 150),
+                        slide.note(lang), url))
+    return out
+
+
+# --- PPTX ----------------------------------------------------------------------------------------
+
+def _run_font(run, lang: str, size_pt: float, bold: bool = False, colour=None) -> None:
+    """Latin and East Asian typeface both named, so Chinese is drawn with a CJK font."""
+    from lxml import etree
+    from pptx.dml.color import RGBColor
+    from pptx.oxml.ns import qn
+    from pptx.util import Pt
+
+    font = run.font
+    font.size = Pt(size_pt)
+    font.bold = bold
+    font.color.rgb = colour or RGBColor(0, 0, 0)
+    font.name = FONT_NAMES[lang]
+    rpr = run._r.get_or_add_rPr()
+    rpr.set("lang", {"en": "en-GB", "zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}[lang])
+    for tag in ("a:ea", "a:cs"):
+        existing = rpr.find(qn(tag))
+        if existing is None:
+            existing = etree.SubElement(rpr, qn(tag))
+        existing.set("typeface", FONT_NAMES[lang])
+
+
+def _text(slide, left, top, width, height, text: str, lang: str, size_pt: float, bold: bool = False):
+    box = slide.shapes.add_textbox(left, top, width, height)
+    frame = box.text_frame
+    frame.word_wrap = True
+    paragraph = frame.paragraphs[0]
+    run = paragraph.add_run()
+    run.text = text
+    _run_font(run, lang, size_pt, bold)
+    return box
+
+
+def pptx_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None) -> bytes:
+    from pptx import Presentation
+    from pptx.util import Emu, Inches
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    blank = prs.slide_layouts[6]
+    margin = Inches(0.4)
+    qr_size = Inches(1.3)
+    for page in pages(the_deck, warehouse, lang, public_base):
+        slide = prs.slides.add_slide(blank)
+        text_width = prs.slide_width - 2 * margin - (qr_size + Inches(0.2) if page.url else 0)
+        _text(slide, margin, Inches(0.25), text_width, Inches(0.7), page.title, lang, 28, bold=True)
+        _text(slide, margin, Inches(0.95), text_width, Inches(0.8), page.takeaway, lang, 18, bold=True)
+        if page.url:
+            slide.shapes.add_picture(io.BytesIO(qr.png(page.url)), prs.slide_width - margin - qr_size, Inches(0.25),
+                                     qr_size, qr_size)
+        top = Inches(1.8)
+        image_height = Inches(4.9)
+        image_width = Emu(int(image_height * IMAGE_SIZE[0] / IMAGE_SIZE[1]))
+        left = Emu(int((prs.slide_width - image_width) / 2))
+        slide.shapes.add_picture(io.BytesIO(page.image), left, top, image_width, image_height)
+        foot = page.sources_line + (f"  ·  {page.url}" if page.url else "")
+        _text(slide, margin, Inches(6.8), prs.slide_width - 2 * margin, Inches(0.6), foot, lang, 10)
+        notes = slide.notes_slide.notes_text_frame
+        notes.text = page.notes
+        for paragraph in notes.paragraphs:
+            for run in paragraph.runs:
+                _run_font(run, lang, 12)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+# --- PDF -------------------------------------------------------------------------------------------
+
+def pdf_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None) -> bytes:
+    from fpdf import FPDF
+
+    shown = pages(the_deck, warehouse, lang, public_base)
+    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(15, 15, 15)
+    pdf.add_font("cjk", "", str(font_file(lang, "Regular")))
+    pdf.add_font("cjk", "B", str(font_file(lang, "Bold")))
+    # sources in Cyrillic scripts the CJK font lacks (Uzbek Ў): DejaVu, where installed
+    fallbacks = []
+    for style, name in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
+        path = Path("/usr/share/fonts/truetype/dejavu") / name
+        if path.exists():
+            pdf.add_font("fallback", style, str(path))
+            fallbacks = ["fallback"]
+    pdf.set_fallback_fonts(fallbacks)
+    deck_title = the_deck.title.get(lang) or the_deck.title.get("en", "")
+    pdf.set_title(deck_title)
+    pdf.set_lang({"en": "en-GB", "zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}[lang])
+    width = pdf.w - 30
+    stamp = present.data_as_of(warehouse, lang)
+    for i, page in enumerate(shown):
+        if i % 2 == 0:
+            pdf.add_page()
+            pdf.set_font("cjk", "", 9)
+            pdf.cell(width, 5, f"{deck_title} · {stamp}", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+        top = pdf.get_y()
+        pdf.set_font("cjk", "B", 14)
+        pdf.multi_cell(width - (32 if page.url else 0), 7, f"{page.number}. {page.title}", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.set_font("cjk", "B", 10.5)
+        pdf.multi_cell(width - (32 if page.url else 0), 5.5, page.takeaway, new_x="LMARGIN", new_y="NEXT")
+        if page.url:
+            pdf.image(io.BytesIO(qr.png(page.url)), x=pdf.w - 15 - 28, y=top, w=28, h=28)
+            pdf.set_y(max(pdf.get_y(), top + 29))
+        pdf.ln(1)
+        image_w = width
+        image_h = image_w * IMAGE_SIZE[1] / IMAGE_SIZE[0]
+        pdf.image(io.BytesIO(page.image), x=15, y=pdf.get_y(), w=image_w, h=image_h)
+        pdf.set_y(pdf.get_y() + image_h + 1)
+        pdf.set_font("cjk", "", 8.5)
+        pdf.multi_cell(width, 4.2, page.sources_line + (f" · {page.url}" if page.url else ""), align="L",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+    # the sources, every one cited by a slide
+    ids = sorted({i for page in shown for i in page.sources})
+    sources = db.query("sources_by_id", ids=ids) if ids else None
+    pdf.add_page()
+    pdf.set_font("cjk", "B", 14)
+    pdf.cell(width, 8, t("present_handout_sources", lang) + f" ({len(ids)})", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+    for row in (sources.itertuples() if sources is not None else ()):
+        if pdf.get_y() > pdf.h - 25:
+            pdf.add_page()
+        when = date_text(row.published, lang) if isinstance(row.published, str) else t("undated", lang)
+        pdf.set_font("cjk", "B", 8.5)
+        pdf.multi_cell(width, 4.2, f"{row.publisher}, {row.title} · {when}", align="L", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.set_font("cjk", "", 7.5)
+        pdf.multi_cell(width, 3.8, row.url, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    return bytes(pdf.output())
+
+
+# --- make deck -------------------------------------------------------------------------------------
+
+def write(deck_path: Path, out_dir: Path, langs, public_base: str | None) -> list[Path]:
+    the_deck = present.read_deck(deck_path)
+    warehouse = db.warehouse_id()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in langs:
+        for suffix, build in (("pptx", pptx_bytes), ("pdf", pdf_bytes)):
+            path = out_dir / f"{deck_path.stem}-{lang}.{suffix}"
+            tmp = path.with_suffix(f".{suffix}.part")
+            tmp.write_bytes(build(the_deck, warehouse, lang, public_base))
+            tmp.replace(path)
+            written.append(path)
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m filmdash.core.handouts", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--deck", type=Path, default=deck.DEFAULT_DECK)
+    parser.add_argument("--out", type=Path, default=BUILD_DIR / "handouts")
+    parser.add_argument("--lang", choices=LANGUAGES, action="append", help="default: all three")
+    parser.add_argument("--public-url", default=None, help=f"the address QR codes open (default ${qr.PUBLIC_URL_ENV})")
+    parser.add_argument("--check", action="store_true", help="only validate the deck file")
+    args = parser.parse_args(argv)
+    try:
+        the_deck = present.read_deck(args.deck)
+    except deck.DeckError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.check:
+        print(f"{args.deck}: {len(the_deck)} slides, valid")
+        return 0
+    started = time.perf_counter()
+    for path in write(args.deck, args.out, args.lang or LANGUAGES, qr.public_base(args.public_url)):
+        print(path)
+    print(f"built in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
