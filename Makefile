@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run warehouse build check test test-fast test-browser bench lint reference clean deck
+.PHONY: run warehouse build check test test-fast test-browser bench lint reference clean deck pack preflight
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -48,6 +48,12 @@ bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chrom
 
 deck: $(VENV)/.run-deps warehouse  ## the FilMart deck as PPTX and PDF in each language -> build/handouts/
 	$(PY) -m filmdash.core.handouts $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
+
+pack: $(VENV)/.dev-deps warehouse  ## before the fair, with a network: wheels, warehouse, fonts, handouts -> build/pack/
+	$(PY) -m filmdash.fair pack
+
+preflight: $(VENV)/.dev-deps  ## on the fair laptop: offline server, every page and slide, fonts, handouts
+	$(PY) -m filmdash.fair preflight
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -14,6 +14,7 @@ own CJK font where it is not installed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import os
 import sys
@@ -74,13 +75,28 @@ def font_file(lang: str, weight: str = "Regular") -> Path:
     return out
 
 
+IMAGE_DIR = BUILD_DIR / "handouts" / "images"
+
+
 @lru_cache(maxsize=256)
 def _image(warehouse: str, box: str, params: tuple, lang: str) -> bytes:
+    """The slide's chart as a PNG, kept in build/handouts/images under a hash of the figure itself:
+    a deck built again (or packed for the fair) redraws only the charts that changed."""
     from filmdash.core.images import export_image
 
     view = present.slide_view(warehouse, box, dict(params), lang)
     width, height = IMAGE_SIZE
-    return export_image(present.presenter_figure(view.figure, height, size=24), "png", width, height)
+    figure = present.presenter_figure(view.figure, height, size=24)
+    key = hashlib.sha256(f"{width}x{height}".encode() + figure.to_json().encode()).hexdigest()[:32]
+    path = IMAGE_DIR / f"{key}.png"
+    if path.exists():
+        return path.read_bytes()
+    image = export_image(figure, "png", width, height)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part")
+    tmp.write_bytes(image)
+    tmp.replace(path)
+    return image
 
 
 def pages(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None) -> list[Page]:

@@ -5,7 +5,12 @@ all three languages. Screenshots of every slide go to tests/artifacts/present-*.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +18,7 @@ from filmdash.core import db
 from filmdash.core import deck as deck_module
 from filmdash.core.i18n import LANGUAGES
 from filmdash.views import present
-from tests.browser.conftest import ARTIFACTS, Page
+from tests.browser.conftest import ARTIFACTS, ROOT, Page
 
 pytestmark = pytest.mark.browser
 SCREENS = ((1920, 1080), (1280, 720))
@@ -194,3 +199,99 @@ def test_a_bad_deck_names_slide_and_field(browser, server, tmp_path):
         page.close()
     finally:
         bad.unlink()
+
+
+def test_handouts_download_from_presenter_mode(browser, server):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    page = open_present(browser, server, "slide=4&lang=zh-Hans")
+    tools = page.page.locator(".st-key-present_tools")
+    assert not tools.is_visible()  # no controls on the slide until the presenter asks
+    page.page.keyboard.press("d")
+    tools.wait_for(state="visible")
+    with page.page.expect_download(timeout=240_000) as pptx:
+        page.page.locator(".st-key-present_pptx button").click()
+    with page.page.expect_download(timeout=240_000) as pdf:
+        page.page.locator(".st-key-present_pdf button").click()
+    assert pptx.value.suggested_filename == "filmart-zh-Hans.pptx"
+    slides = Presentation(pptx.value.path()).slides
+    assert len(slides) == len(DECK)
+    assert DECK.slide(1).title["zh-Hans"] in [s.text_frame.text for s in slides[0].shapes if s.has_text_frame]
+    text = "".join(p.extract_text() for p in PdfReader(pdf.value.path()).pages)
+    assert DECK.slide(10).title["zh-Hans"] in re.sub(r"\s+", "", text)
+    assert page.external == [], page.external
+    page.close()
+
+
+def server_rss_kb(server_url: str) -> int:
+    """Resident memory of the Streamlit process serving server_url (found by its port)."""
+    port = server_url.rsplit(":", 1)[1]
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+            status = (proc / "status").read_text()
+        except OSError:
+            continue
+        if b"filmdash.serve" in cmdline and port.encode() in cmdline:
+            return int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+    raise LookupError(f"no server process on port {port}")
+
+
+def test_kiosk_autoplay_loops_without_growing_memory(browser, server):
+    """?autoplay advances and loops; a compressed run of several hundred advances leaves the page's JS
+    heap and the server's memory where a first round of the deck left them."""
+    page = open_present(browser, server, "slide=1&lang=en&autoplay=0.25")
+    cdp = page.context.new_cdp_session(page.page)
+    cdp.send("Performance.enable")
+    page.page.evaluate("""() => {
+      window.__advances = 0; window.__seen = new Set();
+      let last = document.querySelector('.present-state').dataset.slide;
+      setInterval(() => {
+        const el = document.querySelector('.present-state');
+        if (el && el.dataset.slide !== last) { last = el.dataset.slide; window.__advances++; window.__seen.add(last); }
+      }, 20);
+    }""")
+
+    def advances() -> int:
+        return page.page.evaluate("() => window.__advances")
+
+    def heap() -> int:
+        cdp.send("HeapProfiler.collectGarbage")
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        return int(metrics["JSHeapUsedSize"])
+
+    # one full loop and a little: every view drawn once (and cached), the baseline taken after it
+    page.page.wait_for_function(f"() => window.__advances >= {len(DECK) + 2}", timeout=300_000)
+    assert page.page.evaluate("() => window.__seen.size") == len(DECK)  # it went round, back to slide 1
+    heap_before, rss_before = heap(), server_rss_kb(server)
+    start = advances()
+    page.page.wait_for_function(f"() => window.__advances >= {start + 300}", timeout=900_000, polling=1000)
+    heap_after, rss_after = heap(), server_rss_kb(server)
+    report = f"JS heap {heap_before / 1e6:.1f} -> {heap_after / 1e6:.1f} MB, server {rss_before / 1e3:.0f} -> {rss_after / 1e3:.0f} MB"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "present-autoplay-memory.txt").write_text(f"{advances() - start} advances: {report}\n")
+    assert heap_after <= heap_before * 1.25 + 2e6, report
+    assert rss_after <= rss_before + 40_000, report  # kB
+    assert page.errors == [] and page.external == [], (page.errors, page.external)
+    page.close()
+
+
+NETNS_GUARD = "FILMDASH_PRESENT_IN_NETNS"
+
+
+def test_presenter_mode_with_only_loopback():
+    """The keys and one screen's legibility again, in a network namespace with only loopback
+    (`unshare -n`, as root): the FilMart hall with its network down."""
+    if os.environ.get(NETNS_GUARD):
+        pytest.skip("already inside the network namespace")
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.fail("this test needs root and unshare(1) to create a network namespace")
+    inner = (f"ip link set lo up && exec {sys.executable} -m pytest -q -p no:cacheprovider "
+             f"tests/browser/test_present_browser.py -k 'keys_move or legible and zh-Hant-1920'")
+    result = subprocess.run(["unshare", "-n", "sh", "-c", inner], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, NETNS_GUARD: "1"}, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "2 passed" in result.stdout, result.stdout[-2000:]
