@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -124,3 +126,18 @@ def open_page(browser, server):
     yield make
     for page in pages:
         page.close()
+
+
+def run_in_netns(test_file: str, selection: str, guard: str, passed: int, timeout: int = 280) -> None:
+    """Run some tests of test_file again in a network namespace with only loopback (`unshare -n`, as
+    root): the hall with its network down. Inside, the guard variable is set, and the calling test skips."""
+    if os.environ.get(guard):
+        pytest.skip("already inside the network namespace")
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.fail("this test needs root and unshare(1) to create a network namespace")
+    inner = (f"ip link set lo up && exec {sys.executable} -m pytest -q -p no:cacheprovider "
+             f"{test_file} -k {shlex.quote(selection)}")
+    result = subprocess.run(["unshare", "-n", "sh", "-c", inner], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, guard: "1"}, timeout=timeout)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert f"{passed} passed" in result.stdout, result.stdout[-2000:]

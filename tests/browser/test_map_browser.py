@@ -4,15 +4,10 @@ with only loopback (`unshare -n`): the "hall network is down" case, for real."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-
 import pytest
 
 from filmdash.core import db
-from tests.browser.conftest import ROOT, Page
+from tests.browser.conftest import Page, run_in_netns
 
 pytestmark = pytest.mark.browser
 NETNS_GUARD = "FILMDASH_MAP_IN_NETNS"
@@ -143,16 +138,7 @@ def test_zoom_preset_and_click_filter_the_table(browser, warm):
 
 def test_map_in_a_network_namespace():
     """The same offline checks with no network interface but loopback (`unshare -n`, as root)."""
-    if os.environ.get(NETNS_GUARD):
-        pytest.skip("already inside the network namespace")
-    if os.geteuid() != 0 or not shutil.which("unshare"):
-        pytest.fail("this test needs root and unshare(1) to create a network namespace")
-    inner = (f"ip link set lo up && exec {sys.executable} -m pytest -q -p no:cacheprovider "
-             f"tests/browser/test_map_browser.py -k offline_map")
-    result = subprocess.run(["unshare", "-n", "sh", "-c", inner], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, NETNS_GUARD: "1"}, timeout=280)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "3 passed" in result.stdout, result.stdout[-2000:]
+    run_in_netns("tests/browser/test_map_browser.py", "offline_map", NETNS_GUARD, passed=3)
 
 
 def test_png_export_is_drawn_by_the_server_offline(browser, warm, tmp_path):

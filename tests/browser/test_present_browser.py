@@ -5,11 +5,7 @@ all three languages. Screenshots of every slide go to tests/artifacts/present-*.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +14,7 @@ from filmdash.core import db
 from filmdash.core import deck as deck_module
 from filmdash.core.i18n import LANGUAGES
 from filmdash.views import present
-from tests.browser.conftest import ARTIFACTS, ROOT, Page
+from tests.browser.conftest import ARTIFACTS, Page, run_in_netns
 
 pytestmark = pytest.mark.browser
 SCREENS = ((1920, 1080), (1280, 720))
@@ -285,13 +281,5 @@ NETNS_GUARD = "FILMDASH_PRESENT_IN_NETNS"
 def test_presenter_mode_with_only_loopback():
     """The keys and one screen's legibility again, in a network namespace with only loopback
     (`unshare -n`, as root): the FilMart hall with its network down."""
-    if os.environ.get(NETNS_GUARD):
-        pytest.skip("already inside the network namespace")
-    if os.geteuid() != 0 or not shutil.which("unshare"):
-        pytest.fail("this test needs root and unshare(1) to create a network namespace")
-    inner = (f"ip link set lo up && exec {sys.executable} -m pytest -q -p no:cacheprovider "
-             f"tests/browser/test_present_browser.py -k 'keys_move or legible and zh-Hant-1920'")
-    result = subprocess.run(["unshare", "-n", "sh", "-c", inner], cwd=ROOT, capture_output=True, text=True,
-                            env={**os.environ, NETNS_GUARD: "1"}, timeout=900)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert "2 passed" in result.stdout, result.stdout[-2000:]
+    run_in_netns("tests/browser/test_present_browser.py", "keys_move or legible and zh-Hant-1920", NETNS_GUARD,
+                 passed=2, timeout=900)
