@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,11 @@ import duckdb
 
 from etl.checks import run_checks
 from etl.extract import Extracted, extract
+from etl.models import SQL_DIR, marts
 from etl.problems import InputError, Problem
 from etl.schema import LOAD_ORDER, TABLES, Table
 
 ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = Path(__file__).resolve().parent / "sql"
 POINTER = "CURRENT"
 KEEP_OLD = 3  # older warehouse files kept beside the current one (readers may still have them open)
 
@@ -53,27 +52,6 @@ def _staging_select(table: Table) -> str:
         exprs.append(f"{expr} AS {ident}")
     order = ", ".join(f'"{k}"' for k in table.key)
     return f"SELECT {', '.join(exprs)} FROM raw_{table.name} ORDER BY {order}"
-
-
-def _parse_model(path: Path) -> tuple[str, str, dict[str, str], str]:
-    """A mart file: leading '-- ' lines describe it; '-- col: text' lines describe its columns."""
-    text = path.read_text(encoding="utf-8")
-    name = re.sub(r"^\d+_", "", path.stem)
-    description, columns = [], {}
-    for line in text.splitlines():
-        if not line.startswith("--"):
-            break
-        body = line[2:].strip()
-        m = re.match(r"^([a-z_][a-z0-9_]*):\s+(.*)$", body)
-        if m:
-            columns[m.group(1)] = m.group(2)
-        elif body:
-            description.append(body)
-    return name, " ".join(description), columns, text
-
-
-def marts() -> list[tuple[str, str, dict[str, str], str]]:
-    return [_parse_model(p) for p in sorted((SQL_DIR / "marts").glob("*.sql"))]
 
 
 def _comment(con: duckdb.DuckDBPyConnection, kind: str, target: str, text: str) -> None:
@@ -115,7 +93,7 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
         if table.sourced:
             _comment(con, "COLUMN", f"{name}.source_id", "The source this row traces to (sources.source_id).")
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-    for name, description, columns, sql in marts():
+    for name, description, columns, sql, _grain in marts():
         con.execute(f"CREATE TABLE {name} AS {sql}")
         _comment(con, "TABLE", name, description)
         actual = [r[0] for r in con.execute(
