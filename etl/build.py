@@ -18,7 +18,7 @@ import duckdb
 
 from etl.checks import run_checks
 from etl.extract import Extracted, extract
-from etl.models import SQL_DIR, marts
+from etl.models import SQL_DIR, macros, marts
 from etl.problems import InputError, Problem
 from etl.schema import LOAD_ORDER, TABLES, Table
 
@@ -66,7 +66,7 @@ def _inputs_digest(ex: Extracted, raw_dir: Path) -> str:
         data = (raw_dir / entry["path"]).read_bytes()
         entry["sha256"] = hashlib.sha256(data).hexdigest()
         h.update(entry["path"].encode() + b"\0" + entry["sha256"].encode())
-    for model in sorted((SQL_DIR / "marts").glob("*.sql")):
+    for model in sorted((SQL_DIR / "marts").glob("*.sql")) + sorted((SQL_DIR / "macros").glob("*.sql")):
         h.update(model.read_bytes())
     return h.hexdigest()
 
@@ -104,6 +104,9 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
             if text:
                 _comment(con, "COLUMN", f'{name}."{col}"', text)
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    for macro in macros():
+        con.execute(macro.sql)
+        _comment(con, "MACRO TABLE", macro.name, macro.description)
     files = pd.DataFrame([
         {"path": f"data/raw/{e['path']}", "table_name": e["table"], "encoding": e["encoding"],
          "curator": e["curator"], "description": e["description"], "rows": e["rows"], "sha256": e["sha256"]}

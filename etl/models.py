@@ -48,3 +48,22 @@ def parse_model(path: Path) -> Mart:
 
 def marts() -> list[Mart]:
     return [parse_model(p) for p in sorted((SQL_DIR / "marts").glob("*.sql"))]
+
+
+class Macro(NamedTuple):
+    name: str
+    description: str
+    sql: str
+
+
+def macros() -> list[Macro]:
+    """The table macros (etl/sql/macros/*.sql, one CREATE MACRO a file, named as the file): the one
+    definition of a filter that several of the app's queries share."""
+    out = []
+    for path in sorted((SQL_DIR / "macros").glob("*.sql")):
+        text = path.read_text(encoding="utf-8")
+        lines = [line[2:].strip() for line in text.splitlines() if line.startswith("--")]
+        if f"CREATE MACRO {path.stem}(" not in text:
+            raise ValueError(f"{path.name}: expected 'CREATE MACRO {path.stem}(...)'")
+        out.append(Macro(path.stem, " ".join(lines), text))
+    return out
