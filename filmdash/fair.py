@@ -3,8 +3,8 @@
     python -m filmdash.fair pack        # build/pack/: wheels, warehouse, fonts, the deck's images and handouts
     python -m filmdash.fair preflight   # the server offline: every page and slide draws, fonts, handouts
 
-pack writes build/pack/: wheels/ (every pinned dependency, run and test time, for
-`uv pip install --no-index --find-links build/pack/wheels -r requirements-dev.txt`), the published
+pack writes build/pack/: wheels/ (every locked dependency, run and test time, and uv, for
+`uv pip install --no-index --find-links build/pack/wheels --require-hashes -r requirements-dev.lock`), the published
 warehouse and its CURRENT pointer, fonts/ (the Noto Sans CJK collections the PDF embeds), and the
 deck's handouts (their chart images stay cached in build/handouts/images).
 
@@ -30,6 +30,7 @@ from pathlib import Path
 from filmdash.core.paths import BUILD_DIR, ROOT
 
 PACK_DIR = BUILD_DIR / "pack"
+UV = "uv==0.13.9"  # what the Makefile bootstraps the venv with
 PAGES = ("/", "/cities", "/companies", "/coproductions", "/studios", "/events", "/map", "/sources")
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -52,8 +53,10 @@ def pack() -> int:
     PACK_DIR.mkdir(parents=True, exist_ok=True)
     step("wheels for every pinned dependency")
     subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
-                    "-d", str(PACK_DIR / "wheels"), "-r", str(ROOT / "requirements-dev.txt"), "uv==0.13.9"],
+                    "-d", str(PACK_DIR / "wheels"), "-r", str(ROOT / "requirements-dev.lock")],
                    check=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+                    "-d", str(PACK_DIR / "wheels"), UV], check=True, cwd=ROOT)
     step("the published warehouse")
     warehouse = db.current_warehouse()
     shutil.copy2(warehouse, PACK_DIR / warehouse.name)

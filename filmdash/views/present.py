@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 
 from filmdash.core import db, deck
 from filmdash.core.i18n import LANGUAGES, date_text, language, t
-from filmdash.core.ids import split_ids
 from filmdash.core.params import parse_year, parse_years
 from filmdash.core.seeds import OMM
 from filmdash.views import cities, companies, events, overview, studios
@@ -68,21 +67,20 @@ def _cities_claims(warehouse: str, params: Mapping[str, str], lang: str) -> Slid
     unit = params.get("unit") if params.get("unit") in units else (units[0] if units else None)
     mode = params.get("mode") if params.get("mode") in cities.MODES and cities.per_capita_possible(unit) else "absolute"
     label = labels[metric]
-    _, figure, takeaway, _, ids, _, _ = cities.comparison_view(warehouse, picked, metric, unit, mode, label, lang)
-    return SlideView(t("cities_box_claims_title", lang, label=label), takeaway, figure, tuple(ids))
+    view = cities.comparison_view(warehouse, picked, metric, unit, mode, label, lang)
+    return SlideView(t("cities_box_claims_title", lang, label=label), view.takeaway, view.figure, tuple(view.source_ids))
 
 
 def _cities_counts(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
-    _, figure, takeaway, _, ids, _ = cities.counts_view(warehouse, _picked_cities(params), lang)
-    return SlideView(t("cities_box_counts_title", lang), takeaway, figure, tuple(ids))
+    view = cities.counts_view(warehouse, _picked_cities(params), lang)
+    return SlideView(t("cities_box_counts_title", lang), view.takeaway, view.figure, tuple(view.source_ids))
 
 
 def _companies_chart(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
     selected = {facet: list(_csv(params, facet)) for facet in companies.FACETS}
     by = params.get("by") if params.get("by") in companies.CHART_BY else "type"
-    chart, figure = companies.cached_chart(warehouse, companies.filters(selected, params.get("q", "")), by, lang)
-    return SlideView(t(f"companies_box_chart_title_{by}", lang), companies.chart_takeaway(chart, by, lang), figure,
-                     tuple(split_ids(chart["source_ids"].tolist())))
+    view = companies.chart_view(warehouse, companies.filters(selected, params.get("q", "")), by, lang)
+    return SlideView(t(f"companies_box_chart_title_{by}", lang), view.takeaway, view.figure, tuple(view.source_ids))
 
 
 def _coproduction_filters(params: Mapping[str, str]) -> cp.Filters:
@@ -95,14 +93,13 @@ def _coproduction_filters(params: Mapping[str, str]) -> cp.Filters:
 
 
 def _coproductions_network(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
-    figure, takeaway, _, ids = cp.network_view(warehouse, _coproduction_filters(params), lang)
-    return SlideView(t("coproductions_box_network_title", lang), takeaway, figure, tuple(ids))
+    view = cp.network_view(warehouse, _coproduction_filters(params), lang)
+    return SlideView(t("coproductions_box_network_title", lang), view.takeaway, view.figure, tuple(view.source_ids))
 
 
 def _coproductions_by_year(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
-    figure, takeaway, _, ids = cp.by_year_view(warehouse, _coproduction_filters(params), parse_year(params.get("year")),
-                                               lang)
-    return SlideView(t("coproductions_box_by_year_title", lang), takeaway, figure, tuple(ids))
+    view = cp.by_year_view(warehouse, _coproduction_filters(params), parse_year(params.get("year")), lang)
+    return SlideView(t("coproductions_box_by_year_title", lang), view.takeaway, view.figure, tuple(view.source_ids))
 
 
 def _coproductions_documented(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
@@ -129,31 +126,32 @@ def _studio_productions(warehouse: str, params: Mapping[str, str], lang: str) ->
 
     studio_id, row = _studio(params)
     studio_name = name(row, lang=lang)
-    figure, takeaway, _, ids, _ = studios.productions_view(warehouse, studio_id, studio_name, lang)
-    return SlideView(t("studios_box_productions_title", lang, studio=studio_name), takeaway, figure, tuple(ids))
+    view = studios.productions_view(warehouse, studio_id, studio_name, lang)
+    return SlideView(t("studios_box_productions_title", lang, studio=studio_name), view.takeaway, view.figure,
+                     tuple(view.source_ids))
 
 
 def _studio_fact(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
     studio_id, _ = _studio(params)
-    metrics = studios.facts_overview(warehouse, studio_id, lang)[0]
+    metrics = studios.facts_overview(warehouse, studio_id, lang).metrics
     if not metrics:
         raise LookupError(f"studio {studio_id!r} has no facts to chart")
     metric = params.get("studio_fact") if params.get("studio_fact") in metrics else metrics[0]
-    title, takeaway, figure, _, ids, _ = studios.fact_view(warehouse, studio_id, metric, lang)
-    return SlideView(title, takeaway, figure, tuple(ids))
+    view = studios.fact_view(warehouse, studio_id, metric, lang)
+    return SlideView(view.title, view.takeaway, view.figure, tuple(view.source_ids))
 
 
 def _studios_comparison(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
-    figure, takeaway, _, ids = studios.comparison_view(warehouse, lang)
-    return SlideView(t("studios_box_comparison_title", lang), takeaway, figure, tuple(ids))
+    view = studios.comparison_view(warehouse, lang)
+    return SlideView(t("studios_box_comparison_title", lang), view.takeaway, view.figure, tuple(view.source_ids))
 
 
 def _events_timeline(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
     filters = (_csv(params, "events_city"), _csv(params, "events_kind"), _csv(params, "events_status"))
     by = params.get("events_rows") if params.get("events_rows") in events.ROWS_BY else "kind"
     figure = events.cached_timeline(warehouse, *filters, by, lang)
-    takeaway, _, ids = events.timeline_view(warehouse, *filters, lang)
-    return SlideView(t("events_box_timeline_title", lang), takeaway, figure, tuple(ids))
+    view = events.timeline_view(warehouse, *filters, lang)
+    return SlideView(t("events_box_timeline_title", lang), view.takeaway, figure, tuple(view.source_ids))
 
 
 @dataclass(frozen=True)

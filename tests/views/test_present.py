@@ -29,13 +29,13 @@ def test_a_slide_is_the_pages_own_view():
     assert (stages.title, stages.takeaway) == (content.stages_title, content.stages_takeaway)
     assert stages.figure is content.stages_figure  # the page's cached figure, not a copy of its query
     name = "Oriental Movie Metropolis"
-    figure, takeaway, _, ids, _ = studios.productions_view(warehouse, "oriental-movie-metropolis", name, "en")
+    view = studios.productions_view(warehouse, "oriental-movie-metropolis", name, "en")
     slide = present.slide_view(warehouse, "studio_productions", {"studio": "oriental-movie-metropolis"}, "en")
-    assert slide.takeaway == takeaway and slide.figure is figure and slide.source_ids == tuple(ids)
+    assert slide.takeaway == view.takeaway and slide.figure is view.figure and slide.source_ids == view.source_ids
     span = db.query("coproductions_options").query("kind == 'years'").iloc[0]
     filters = cp.Filters(int(span["first_year"]), int(span["last_year"]), (), ("CN", "RU"))
     network = present.slide_view(warehouse, "coproductions_network", {"country": "CN,RU"}, "en")
-    assert network.takeaway == cp.network_view(warehouse, filters, "en")[1]
+    assert network.takeaway == cp.network_view(warehouse, filters, "en").takeaway
     assert network.title == t("coproductions_box_network_title", "en")
 
 
