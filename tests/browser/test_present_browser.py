@@ -22,7 +22,7 @@ DECK = present.read_deck()
 
 # Everything a viewer sees on the slide, measured in the page: text size, overflow, boxes outside the
 # screen, and plotly texts drawn over each other.
-MEASURE = """() => {
+MEASURE = r"""() => {
   const vw = window.innerWidth, vh = window.innerHeight, problems = [];
   const main = document.querySelector('[data-testid=stMain]');
   const visible = el => el && el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
