@@ -10,7 +10,7 @@ import pytest
 from filmdash.core import cache
 from tests.pages.apptest import run_app
 
-PAGES = ["/", "/cities", "/companies", "/coproductions", "/studios", "/events", "/map", "/sources"]
+PAGES = ["/", "/cities", "/companies", "/coproductions", "/studios", "/events", "/map", "/sources", "/present"]
 
 
 def figures_in(value) -> list:
