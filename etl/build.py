@@ -17,7 +17,9 @@ from pathlib import Path
 
 import duckdb
 
-from etl.bulk import CASTS, bulk_files, key_sets, staged_columns, staging_sql
+from etl.bulk import CASTS, bulk_files, key_sets, staged_columns
+from etl.bulk import load as load_bulk
+from etl.bulk import scan as scan_bulk
 from etl.bulk import validate as validate_bulk
 from etl.checks import run_checks
 from etl.extract import Extracted, extract
@@ -108,12 +110,15 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
     import pandas as pd
 
     counts = {}
-    bulk = bulk_files(ex.bulk)
+    bulk = ex.bulk_files
+    keys = key_sets(ex.rows)
     for name in LOAD_ORDER:
         table = TABLES[name]
-        if table.bulk:
-            con.execute(f"CREATE TABLE {name} AS {staging_sql(table, bulk[name])}" if bulk[name] else
-                        f"CREATE TABLE {name} ({', '.join(_typed(c) for c in table.columns)})")
+        if table.bulk:  # read, checked and cast by DuckDB: a million rows never pass through Python
+            if bulk[name]:
+                load_bulk(con, table, bulk[name], keys)
+            else:
+                con.execute(f"CREATE TABLE {name} ({', '.join(_typed(c) for c in table.columns)})")
             _document(con, name, table)
             counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
             continue
@@ -195,16 +200,18 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     from etl.validate import validate
 
     problems = ex.problems + validate(ex.rows)
-    bulk = bulk_files(ex.bulk)
-    if ex.bulk:
-        reader = duckdb.connect()  # in memory: it only reads the bulk files, streaming
-        try:
-            for name, files in bulk.items():
-                problems += validate_bulk(reader, TABLES[name], files, key_sets(ex.rows))
-        finally:
-            reader.close()
-        for files in bulk.values():
-            ex.files += [{**bf.entry, "rows": bf.records} for bf in files]
+    # Bulk tables: Python's streamed pass now; DuckDB's checks run where the rows are loaded (one
+    # read of the files), or here in a scratch database when the build has failed already, so
+    # that one run still lists every problem.
+    ex.bulk_files = bulk_files(ex.bulk)
+    for name, files in ex.bulk_files.items():
+        problems += scan_bulk(TABLES[name], files)
+    if problems:
+        for name, files in ex.bulk_files.items():
+            if not scan_bulk(TABLES[name], files):
+                problems += validate_bulk(TABLES[name], files, key_sets(ex.rows))
+    for files in ex.bulk_files.values():
+        ex.files += [{**bf.entry, "rows": bf.records} for bf in files]
     if problems:
         raise InputError(problems)
     digest = _inputs_digest(ex, raw_dir)

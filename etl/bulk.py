@@ -72,12 +72,13 @@ def _bad(col: Column, ident: str) -> str | None:
     if kind == "enum":
         return f"{ident} NOT IN ({', '.join(_literal(v) for v in col.accepted)})"
     if kind == "uscc":
-        # GB 32100-2015: 18 characters of the code's alphabet, 3-8 digits, check digit.
-        weights = "[" + ", ".join(str(w) for w in USCC_WEIGHTS) + "]"
-        total = (f"list_sum(list_transform(range(17), lambda i: (instr('{USCC_ALPHABET}', substr({ident}, i + 1, 1)) "
-                 f"- 1) * {weights}[i + 1]))")
+        # GB 32100-2015: 18 characters of the code's alphabet, 3-8 digits, check digit (17 plain
+        # terms rather than a list lambda: a million rows in a fraction of the time).
+        total = " + ".join(f"(instr('{USCC_ALPHABET}', substr({ident}, {i + 1}, 1)) - 1) * {w}"
+                           for i, w in enumerate(USCC_WEIGHTS))
         return (f"NOT regexp_full_match({ident}, '[0-9A-HJ-NP-RTUWXY]{{2}}[0-9]{{6}}[0-9A-HJ-NP-RTUWXY]{{10}}') "
-                f"OR substr('{USCC_ALPHABET}', CAST((31 - {total} % 31) % 31 + 1 AS INTEGER), 1) <> substr({ident}, 18, 1)")
+                f"OR substr('{USCC_ALPHABET}', CAST((31 - ({total}) % 31) % 31 + 1 AS INTEGER), 1) "
+                f"<> substr({ident}, 18, 1)")
     if kind == "text":
         return None
     raise ValueError(f"bulk tables cannot use column kind {kind!r} yet")
@@ -133,83 +134,135 @@ def _read_csv(table: Table, paths: list[Path]) -> str:
     columns = "{" + ", ".join(f"{_literal(c)}: 'VARCHAR'" for c in table.column_names) + "}"
     files = "[" + ", ".join(_literal(str(p)) for p in paths) + "]"
     return (f"read_csv({files}, header = true, auto_detect = false, columns = {columns}, delim = ',', "
-            f"quote = '\"', escape = '\"', strict_mode = true, null_padding = false, filename = '__file')")
+            f"quote = '\"', escape = '\"', strict_mode = true, null_padding = false)")
 
 
 def _rules(table: Table, keys: dict[str, set[str]]) -> list[tuple[str, str, str]]:
-    """(rule name, column, SQL true for a failing row) for every cell rule and reference."""
+    """(rule name, column, SQL true for a failing row) for every cell rule and reference; an empty
+    cell is NULL in the staged table."""
     rules = []
     for col in table.columns:
         ident = f'"{col.name}"'
         if col.required:
-            rules.append((f"{col.name}:required", col.name, f"coalesce({ident}, '') = ''"))
+            rules.append((f"{col.name}:required", col.name, f"{ident} IS NULL"))
         bad = _bad(col, ident)
         if bad is not None:
-            rules.append((f"{col.name}:{col.kind}", col.name, f"coalesce({ident}, '') <> '' AND ({bad})"))
+            rules.append((f"{col.name}:{col.kind}", col.name, f"{ident} IS NOT NULL AND ({bad})"))
     for ref in table.references:
         known = sorted(keys.get(ref.table, set()))
         listed = "[" + ", ".join(_literal(k) for k in known) + "]::VARCHAR[]"
         rules.append((f"{ref.column}:ref", ref.column,
-                      f"coalesce(\"{ref.column}\", '') <> '' AND NOT list_contains({listed}, \"{ref.column}\")"))
+                      f"\"{ref.column}\" IS NOT NULL AND NOT list_contains({listed}, \"{ref.column}\")"))
     return rules
 
 
-def validate(con: duckdb.DuckDBPyConnection, table: Table, files: list[BulkFile],
-             keys: dict[str, set[str]]) -> list[Problem]:
-    problems: list[Problem] = []
-    for bf in files:
-        problems += _scan(bf, table)
-    if problems or not files:
-        return problems
-    by_path = {str(bf.path): bf for bf in files}
-    source = _read_csv(table, [bf.path for bf in files])
-    rules = _rules(table, keys)
-    counts_sql = ", ".join(f"count(*) FILTER (WHERE {sql})" for _, _, sql in rules)
+def scan(table: Table, files: list[BulkFile]) -> list[Problem]:
+    """Python's streamed pass over every file (encoding, header, field counts, line numbers)."""
+    return [p for bf in files for p in _scan(bf, table)]
+
+
+def stage(con: duckdb.DuckDBPyConnection, table: Table, files: list[BulkFile], relation: str,
+          temp: bool = False) -> list[Problem]:
+    """Read every file once into `relation`: every cell as text, an empty one NULL, in file order.
+    Returns a problem when DuckDB cannot read the files or counts other records than Python."""
+    names = ", ".join(f'NULLIF("{c}", \'\') AS "{c}"' for c in table.column_names)
     try:
-        per_file = con.execute(f"SELECT __file, count(*), {counts_sql} FROM {source} GROUP BY __file").fetchall()
+        con.execute(f"CREATE {'TEMP ' if temp else ''}TABLE {relation} AS SELECT {names} "
+                    f"FROM {_read_csv(table, [bf.path for bf in files])}")
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0]
         return [Problem(", ".join(bf.shown for bf in files), None, None, None, f"DuckDB cannot read it: {first}")]
-    for file, n, *failing in per_file:
-        bf = by_path[file]
-        if n != bf.records:
-            problems.append(Problem(bf.shown, None, None, None, f"DuckDB read {n} records where Python counted "
-                                                                f"{bf.records}: the file's quoting is not plain CSV"))
-        for (name, column, sql), count in zip(rules, failing):
-            if not count:
-                continue
-            col = table.column(column)
-            listed = con.execute(
-                f"SELECT rn, \"{column}\" FROM (SELECT row_number() OVER () AS rn, \"{column}\", {sql} AS bad "
-                f"FROM {_read_csv(table, [bf.path])}) WHERE bad ORDER BY rn LIMIT {MAX_LISTED}").fetchall()
-            for rn, value in listed:
-                line = bf.starts[rn - 1]
-                if name.endswith(":required"):
-                    reason = "is empty, but a value is required"
-                elif name.endswith(":ref"):
-                    ref = next(r for r in table.references if r.column == column)
-                    reason = f"unknown {ref.table} entry: no row in '{ref.table}' has this id (a dangling reference)"
-                else:
-                    reason = _explain(col, value)
-                problems.append(Problem(bf.shown, line, column, None if name.endswith(":required") else value,
-                                        reason))
-            if count > MAX_LISTED:
-                problems.append(Problem(bf.shown, None, column, None,
-                                        f"{count - MAX_LISTED} more row(s) break the same rule ({name})"))
+    (n,) = con.execute(f"SELECT count(*) FROM {relation}").fetchone()
+    expected = sum(bf.records for bf in files)
+    if n != expected:
+        return [Problem(", ".join(bf.shown for bf in files), None, None, None,
+                        f"DuckDB read {n} records where Python counted {expected}: the quoting is not plain CSV")]
+    return []
+
+
+def _numbered(relation: str, *columns: str) -> str:
+    """The staged rows' position (__i, from 0, in file order: the table keeps the order it was
+    written in) beside the columns a check needs. rowid is no help: inside the build's transaction
+    it numbers rows from a transaction-local base."""
+    names = ", ".join(f'"{c}"' for c in dict.fromkeys(columns))
+    return f"(SELECT row_number() OVER () - 1 AS __i, {names} FROM {relation})"
+
+
+def _where(files: list[BulkFile], index: int) -> tuple[BulkFile, int]:
+    """The file and line of a staged row (index counts from 0 across the files, in order)."""
+    for bf in files:
+        if index < bf.records:
+            return bf, bf.starts[index]
+        index -= bf.records
+    raise IndexError(index)
+
+
+def check(con: duckdb.DuckDBPyConnection, table: Table, files: list[BulkFile], relation: str,
+          keys: dict[str, set[str]]) -> list[Problem]:
+    """Every cell rule, reference and key of the staged rows, in one pass; the failing rows are
+    listed only when a rule fails, with the reasons validate.py would give."""
+    rules = _rules(table, keys)
+    counts = con.execute(f"SELECT {', '.join(f'count(*) FILTER (WHERE {sql})' for _, _, sql in rules)} "
+                         f"FROM {relation}").fetchone()
+    problems: list[Problem] = []
+    for (name, column, sql), count in zip(rules, counts):
+        if not count:
+            continue
+        col = table.column(column)
+        listed = con.execute(f'SELECT __i, "{column}" FROM {_numbered(relation, column)} WHERE {sql} ORDER BY __i '
+                             f"LIMIT {MAX_LISTED}").fetchall()
+        for index, value in listed:
+            bf, line = _where(files, index)
+            if name.endswith(":required"):
+                reason = "is empty, but a value is required"
+            elif name.endswith(":ref"):
+                ref = next(r for r in table.references if r.column == column)
+                reason = f"unknown {ref.table} entry: no row in '{ref.table}' has this id (a dangling reference)"
+            else:
+                reason = _explain(col, value)
+            problems.append(Problem(bf.shown, line, column, value, reason))
+        if count > MAX_LISTED:
+            problems.append(Problem(", ".join(bf.shown for bf in files), None, column, None,
+                                    f"{count - MAX_LISTED} more row(s) break the same rule ({name})"))
     key = ", ".join(f'"{k}"' for k in table.key)
     dupes = con.execute(
-        f"SELECT {key}, list(__file ORDER BY __file, rn), list(rn ORDER BY __file, rn) FROM "
-        f"(SELECT {key}, __file, row_number() OVER (PARTITION BY __file) AS rn FROM {source}) "
+        f"SELECT list(__i ORDER BY __i), {key} FROM {_numbered(relation, *table.key)} "
         f"WHERE {' AND '.join(f'{chr(34)}{k}{chr(34)} IS NOT NULL' for k in table.key)} "
-        f"GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL LIMIT {MAX_LISTED}").fetchall()
-    for *values, in_files, rns in dupes:
-        first = by_path[in_files[0]]
-        first_line = first.starts[rns[0] - 1]
-        for file, rn in zip(in_files[1:], rns[1:]):
-            bf = by_path[file]
-            problems.append(Problem(bf.shown, bf.starts[rn - 1], ", ".join(table.key), " / ".join(values),
+        f"GROUP BY ALL HAVING count(*) > 1 ORDER BY 1 LIMIT {MAX_LISTED}").fetchall()
+    for indexes, *values in dupes:
+        first, first_line = _where(files, indexes[0])
+        for index in indexes[1:]:
+            bf, line = _where(files, index)
+            problems.append(Problem(bf.shown, line, ", ".join(table.key), " / ".join(values),
                                     f"duplicate key: already used at {first.shown}, line {first_line}"))
     return problems
+
+
+def validate(table: Table, files: list[BulkFile], keys: dict[str, set[str]]) -> list[Problem]:
+    """Everything wrong with a bulk table's files, in a scratch in-memory database (for a build that
+    already failed elsewhere: it lists these problems too, in the same run)."""
+    problems = scan(table, files)
+    if problems or not files:
+        return problems
+    con = duckdb.connect()
+    try:
+        return stage(con, table, files, "staged", temp=True) or check(con, table, files, "staged", keys)
+    finally:
+        con.close()
+
+
+def load(con: duckdb.DuckDBPyConnection, table: Table, files: list[BulkFile], keys: dict[str, set[str]]) -> None:
+    """Read the files once into the table, check it there, cast: one CSV parse for a million rows."""
+    from etl.problems import InputError
+
+    problems = stage(con, table, files, table.name)
+    problems = problems or check(con, table, files, table.name, keys)
+    if problems:
+        raise InputError(problems)
+    for col in table.columns:
+        if col.kind in CASTS:
+            con.execute(f'ALTER TABLE {table.name} ALTER "{col.name}" SET DATA TYPE {CASTS[col.kind]} '
+                        f'USING CAST("{col.name}" AS {CASTS[col.kind]})')
 
 
 def staged_columns(table: Table) -> str:
@@ -222,11 +275,6 @@ def staged_columns(table: Table) -> str:
             expr = f"CAST({expr} AS {CASTS[col.kind]})"
         exprs.append(f"{expr} AS {ident}")
     return ", ".join(exprs)
-
-
-def staging_sql(table: Table, files: list[BulkFile]) -> str:
-    """In file order: no sort of a million rows, and the order is the import's, reproducibly."""
-    return f"SELECT {staged_columns(table)} FROM {_read_csv(table, [bf.path for bf in files])}"
 
 
 def bulk_files(ex_bulk: list[dict]) -> dict[str, list[BulkFile]]:

@@ -29,6 +29,7 @@ class Extracted:
     files: list[dict]  # manifest entries that were read, with their checksums
     problems: list[Problem]
     bulk: list[dict] = field(default_factory=list)  # files of bulk tables: read by etl/bulk.py, not here
+    bulk_files: dict = field(default_factory=dict)  # the same, once etl/bulk.py has scanned them
 
 
 def _display(path: Path, root: Path) -> str:

@@ -29,26 +29,36 @@ class Refused(ValueError):
     """A cell the import cannot accept; the message is the reason shown in the rejects file."""
 
 
+# NFKC of the full-width ASCII forms (Ａ１（）, U+FF01..U+FF5E) and the ideographic space, as one
+# table: NFKC on those characters only, since NFKC elsewhere would also rewrite CJK compatibility
+# ideographs. Checked against unicodedata in the tests.
+_FOLD = {c: unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000]}
+
+
 def fold_width(text: str) -> str:
-    """Full-width ASCII forms (Ａ１（）) and the ideographic space to their ASCII forms (NFKC on
-    those characters only: NFKC elsewhere would also rewrite CJK compatibility ideographs)."""
-    return "".join(unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" or c == "\u3000" else c
-                   for c in text)
+    """Full-width ASCII forms and the ideographic space to their ASCII forms."""
+    return text if text.isascii() else text.translate(_FOLD)
 
 
+_SPACES = re.compile(r"\s+")
 _SPACE_NEAR_CJK = re.compile(r"\s+(?=[\u3400-\u9fff()])|(?<=[\u3400-\u9fff()])\s+")
 
 
 def normalise_name(text: str) -> str:
     """The registry's name with full-width forms folded and spaces tidied (runs of spaces become
     one, spaces next to Chinese characters or brackets go): 杭州 某某（影视）有限公司 → 杭州某某(影视)有限公司."""
-    folded = re.sub(r"\s+", " ", fold_width(text)).strip()
-    return _SPACE_NEAR_CJK.sub("", folded)
+    folded = fold_width(text).strip()
+    if " " not in folded and folded.isprintable():
+        return folded  # nothing to tidy: the common case
+    return _SPACE_NEAR_CJK.sub("", _SPACES.sub(" ", folded))
 
 
 def name_key(text: str) -> str:
     """What two names must share to be the same company: the normalised name without spaces, case-folded."""
-    return re.sub(r"\s+", "", normalise_name(text)).casefold()
+    return _SPACES.sub("", normalise_name(text)).casefold()
+
+
+_USCC_SHAPE = re.compile(r"[0-9A-HJ-NP-RTUWXY]{2}[0-9]{6}[0-9A-HJ-NP-RTUWXY]{10}")
 
 
 def uscc_check_digit(first17: str) -> str:
@@ -61,6 +71,10 @@ def parse_credit_code(raw: object) -> str:
         raise Refused("is stored as a number in the spreadsheet, so digits may have been lost: format the "
                       "column as text in the registry export and export again")
     code = fold_width(str(raw or "")).strip().upper()
+    if _USCC_SHAPE.fullmatch(code):  # the common case: only the check digit is left to verify
+        expected = uscc_check_digit(code[:17])
+        if code[17] == expected:
+            return code
     if not code:
         raise Refused("is empty: every registry row needs its unified social credit code")
     if len(code) != 18:
@@ -123,6 +137,7 @@ def _plain(d: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+@lru_cache(maxsize=1024)
 def unit_key(unit: str) -> str:
     return re.sub(r"[\s()]", "", fold_width(unit)).casefold()
 
@@ -184,7 +199,8 @@ def classify(scope: str, rules: tuple[Rule, ...] | None = None) -> tuple[str, st
     for rule in rules if rules is not None else activity_rules():
         seen = text
         for phrase in rule.exclude:
-            seen = seen.replace(phrase, " ")
+            if phrase in seen:
+                seen = seen.replace(phrase, " ")
         for keyword in rule.keywords:
             if keyword in seen:
                 return rule.activity, keyword

@@ -21,6 +21,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from etl.registry import fields
@@ -139,6 +140,7 @@ def _city_names(values: dict[str, str]) -> list[str]:
     return [n for n in names if n]
 
 
+@lru_cache(maxsize=4096)
 def city_key(text: str) -> str:
     """杭州市 / 杭州 / Hangzhou City -> one key."""
     key = re.sub(r"\s+", "", fold_width(text)).casefold()
@@ -436,6 +438,12 @@ def source_record(source_id: str, known: dict[str, dict[str, str]], publisher: s
         raise ImportRefused(f"--date {given['date']} is in the future")
     record = {"source_id": source_id, "publisher": given["publisher"], "title": given["title"], "url": url or "",
               "published": "", "accessed": day.isoformat(), "language": language, "kind": "registry"}
+    from etl.validate import check_value
+
+    for col in TABLES["sources"].columns:  # the rules the build will apply to this row
+        reason = check_value(col, record[col.name]) if record[col.name] else None
+        if reason:
+            raise ImportRefused(f"the new source's {col.name} '{record[col.name]}' {reason}")
     return record, day
 
 
