@@ -176,7 +176,26 @@ def write_xlsx(path: Path, rows: list[dict[str, object]], title_row: str | None 
     for r in rows:
         sheet.append([_xlsx_cell(h, r.get(h, "")) for h in HEADERS])
     book.save(path)
+    _add_dimension(path, len(rows) + 1 + bool(title_row), len(HEADERS))
     return path
+
+
+def _add_dimension(path: Path, n_rows: int, n_columns: int) -> None:
+    """Give the sheet the <dimension> element Excel and WPS write before the data (openpyxl's
+    write-only mode leaves it out, and openpyxl's reader then parses the whole sheet twice)."""
+    import zipfile
+
+    from openpyxl.utils import get_column_letter
+
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet") and b"<dimension" not in data:
+                ref = f'<dimension ref="A1:{get_column_letter(n_columns)}{n_rows}"/>'.encode()
+                data = data.replace(b"<sheetData", ref + b"<sheetData", 1)
+            dst.writestr(item, data)
+    tmp.replace(path)
 
 
 def _xlsx_cell(header: str, value: object) -> object:
