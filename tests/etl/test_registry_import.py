@@ -148,6 +148,11 @@ def test_a_second_export_is_deduplicated_against_the_first_and_an_import_is_not_
     assert run_import(first, raw, tmp_path / "r1").returncode == 0
     again = run_import(first, raw, tmp_path / "r2", new_source=False)
     assert again.returncode == 1 and "was imported already" in again.stderr
+    # --replace imports it again in place: its own earlier rows are no duplicates of it
+    replaced = run_import(first, raw, tmp_path / "r2", "--replace", new_source=False)
+    assert replaced.returncode == 0, replaced.stderr
+    assert read_csv(tmp_path / "r1" / "duplicates.csv") == read_csv(tmp_path / "r2" / "duplicates.csv")
+    assert len(read_csv(raw / "sources" / "registry_imports.csv", "utf-8")) == 1
     second_rows = [cases[0].cells, synth._row(500, "丽水市", 1, "cinema")]
     second = synth.write_csv(tmp_path / "second.csv", second_rows, "gbk")
     done = run_import(second, raw, tmp_path / "r3", source="reg-synth-2")
