@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--replace", action="store_true", help="import a source again, in place of its earlier file")
     args = parser.parse_args(argv)
     if args.command == "import":
-        from etl.registry.importer import main as import_main
+        from etl.registry.command import main as import_main
 
         return import_main(args)
 

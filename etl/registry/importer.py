@@ -6,19 +6,16 @@
    to the rejects with each reason; an accepted row is matched against the curated companies,
    earlier imports and the rows above it (credit code first, then normalised name and city). A
    match is a duplicate: reported, never written, and the row already there wins.
-3. Save: the accepted rows as data/raw/registry_companies/<source>.csv, the import's source record,
-   both declared in manifest.toml, and a report with its rejects, duplicates and unknown columns.
+3. Save (etl/registry/output.py): the accepted rows as data/raw/registry_companies/<source>.csv,
+   the import's source record, both declared in manifest.toml, and a report with its rejects,
+   duplicates and unknown columns. The command line is etl/registry/command.py.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 import re
-import sys
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -302,182 +299,3 @@ def run(export_path: Path, source_id: str, raw: Path, root: Path, export_date: d
         outcome.accepted.append(values)
         outcome.activities[values["activity"]] = outcome.activities.get(values["activity"], 0) + 1
     return outcome
-
-
-# --- writing ----------------------------------------------------------------------------------
-
-
-def _toml_string(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
-
-
-def declare(raw: Path, rel: str, curator: str, description: str) -> bool:
-    """Add a [[file]] entry to manifest.toml unless the path is declared already."""
-    manifest = raw / "manifest.toml"
-    text = manifest.read_text(encoding="utf-8")
-    if any(e.get("path") == rel for e in tomllib.loads(text).get("file", [])):
-        return False
-    block = (f"\n[[file]]\npath = {_toml_string(rel)}\nencoding = \"utf-8\"\ncurator = {_toml_string(curator)}\n"
-             f"description = {_toml_string(description)}\n")
-    manifest.write_text(text.rstrip("\n") + "\n" + block, encoding="utf-8")
-    return True
-
-
-def existing_sources(raw: Path, root: Path) -> dict[str, dict[str, str]]:
-    from etl.extract import read_file, read_manifest
-
-    entries, _ = read_manifest(raw, root)
-    found = {}
-    for entry in entries:
-        if Path(entry["path"]).parts[0] == "sources" and (raw / entry["path"]).exists():
-            rows, _ = read_file(raw / entry["path"], "sources", entry["encoding"], root)
-            found.update({r.values["source_id"]: r.values for r in rows})
-    return found
-
-
-def write(outcome: Outcome, raw: Path, report_dir: Path, source: dict[str, str] | None, curator: str,
-          export_sha256: str) -> None:
-    """Data and source record under raw (only when rows were accepted), the report always."""
-    report_dir.mkdir(parents=True, exist_ok=True)
-    if outcome.accepted:
-        rel = f"registry_companies/{outcome.source_id}.csv"
-        target = raw / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".csv.tmp")
-        with tmp.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, OUTPUT, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(outcome.accepted)
-        tmp.replace(target)
-        outcome.written.append(f"data/raw/{rel}")
-        if source is not None:
-            path = raw / SOURCES_FILE
-            new_file = not path.exists()
-            with path.open("a", encoding="utf-8", newline="") as f:
-                writer = csv.DictWriter(f, SOURCE_COLUMNS, lineterminator="\n")
-                if new_file:
-                    writer.writeheader()
-                writer.writerow(source)
-            outcome.written.append(f"data/raw/{SOURCES_FILE}")
-            declare(raw, SOURCES_FILE, "registry imports (python -m etl import)",
-                    "Source records of registry exports imported with python -m etl import.")
-        declare(raw, rel, curator,
-                f"Registry import of {outcome.export} (sha256 {export_sha256[:16]}…): {outcome.rows} rows, "
-                f"{len(outcome.accepted)} accepted, {outcome.rejected_rows} rejected, {len(outcome.duplicates)} "
-                f"duplicates; see the import's report.")
-    with (report_dir / "rejects.csv").open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["file", "row", "column", "value", "reason"])
-        writer.writerows([outcome.export, r.row, r.column, r.value, r.reason] for r in outcome.rejected)
-    with (report_dir / "duplicates.csv").open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["file", "row", "credit_code", "name", "matched_by", "matches"])
-        writer.writerows([outcome.export, d.row, d.credit_code, d.name, d.rule, d.matches]
-                         for d in outcome.duplicates)
-    if outcome.unknown_columns:
-        with (report_dir / "unknown_columns.csv").open("w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f, lineterminator="\n")
-            writer.writerow(["row", *outcome.unknown_columns])
-            writer.writerows(outcome.unknown_values)
-    (report_dir / "report.md").write_text(report(outcome), encoding="utf-8")
-
-
-def report(o: Outcome) -> str:
-    lines = [
-        f"# Registry import {o.source_id}: {o.export}",
-        "",
-        f"Encoding: {o.encoding} ({o.how}).",
-        "",
-        "| rows | accepted | rejected | duplicates |",
-        "|---:|---:|---:|---:|",
-        f"| {o.rows} | {len(o.accepted)} | {o.rejected_rows} | {len(o.duplicates)} |",
-        "",
-        "Activities of the accepted rows: " + (", ".join(f"{k} {v}" for k, v in sorted(o.activities.items()))
-                                               or "none") + ".",
-        "",
-        "Unknown columns, kept aside in unknown_columns.csv: " + (", ".join(o.unknown_columns) or "none") + ".",
-        "",
-        f"Rejected rows: {o.rejected_rows}, with {len(o.rejected)} reason(s) in rejects.csv (file, row, column, "
-        f"value, reason).",
-        f"Duplicates: {len(o.duplicates)}, in duplicates.csv; nothing already in data/raw was changed.",
-        "",
-        "Written: " + (", ".join(o.written) or "nothing (no row was accepted)") + ".",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-# --- command line -----------------------------------------------------------------------------
-
-
-def source_record(source_id: str, known: dict[str, dict[str, str]], publisher: str | None, title: str | None,
-                  export_date: str | None, url: str | None, language: str,
-                  ask: Callable[[str], str] | None) -> tuple[dict[str, str] | None, date]:
-    """(the new source record, or None when it exists; the export's date)."""
-    if source_id in known:
-        existing = known[source_id]
-        if existing.get("kind") != "registry":
-            raise ImportRefused(f"source {source_id} exists and is not a registry export (kind "
-                                f"{existing.get('kind')}): choose a new source id for this import")
-        return None, date.fromisoformat(existing["accessed"])
-    given = {"publisher": publisher, "title": title, "date": export_date}
-    for name, prompt in (("publisher", "Who published the registry or database the export came from"),
-                         ("title", "Title of the export (what it holds)"),
-                         ("date", "Date of the export (YYYY-MM-DD)")):
-        if not given[name] and ask is not None:
-            given[name] = ask(f"{prompt}: ").strip()
-    missing = [f"--{k}" for k, v in given.items() if not v]
-    if missing:
-        raise ImportRefused(f"source {source_id} is new: give {', '.join(missing)} (who published the registry, "
-                            f"what the export is, the export's date), or run the command in a terminal to be asked")
-    try:
-        day = date.fromisoformat(given["date"])
-    except ValueError:
-        raise ImportRefused(f"--date {given['date']}: write the export's date as YYYY-MM-DD") from None
-    if day > date.today():
-        raise ImportRefused(f"--date {given['date']} is in the future")
-    record = {"source_id": source_id, "publisher": given["publisher"], "title": given["title"], "url": url or "",
-              "published": "", "accessed": day.isoformat(), "language": language, "kind": "registry"}
-    from etl.validate import check_value
-
-    for col in TABLES["sources"].columns:  # the rules the build will apply to this row
-        reason = check_value(col, record[col.name]) if record[col.name] else None
-        if reason:
-            raise ImportRefused(f"the new source's {col.name} '{record[col.name]}' {reason}")
-    return record, day
-
-
-def main(args) -> int:
-    from etl.build import ROOT
-
-    root = ROOT if args.raw.resolve().is_relative_to(ROOT) else args.raw.resolve().parent
-    raw = args.raw
-    try:
-        if args.kind not in KINDS:
-            raise ImportRefused(f"--kind {args.kind}: only {', '.join(KINDS)} can be imported")
-        if not SLUG.match(args.source):
-            raise ImportRefused(f"--source {args.source}: a source id is lowercase letters, digits and hyphens")
-        ask = input if sys.stdin.isatty() else None
-        source, export_date = source_record(args.source, existing_sources(raw, root), args.publisher, args.title,
-                                            args.date, args.url, args.language, ask)
-        target = raw / "registry_companies" / f"{args.source}.csv"
-        if target.exists() and not args.replace:
-            raise ImportRefused(f"data/raw/registry_companies/{args.source}.csv exists: this source was imported "
-                                f"already. Pass --replace to import it again in its place")
-        outcome = run(args.file, args.source, raw, root, export_date, encoding=args.encoding, sheet=args.sheet,
-                      map_file=args.map, replace=args.replace)
-    except ImportRefused as exc:
-        print(f"Import refused, nothing written: {exc}", file=sys.stderr)
-        return 1
-    report_dir = args.report or ROOT / "build" / "imports" / args.source
-    h = hashlib.sha256()
-    with args.file.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    write(outcome, raw, report_dir, source, args.curator, h.hexdigest())
-    print(report(outcome))
-    print(f"Report, rejects and duplicates: {report_dir}")
-    if not outcome.accepted:
-        return 1
-    print("Next: `make check`, then `make build` to publish.")
-    return 0

@@ -222,7 +222,7 @@ def test_a_new_source_needs_publisher_title_and_date(raw, tmp_path):
 
 
 def test_a_missing_source_field_is_asked_for_in_a_terminal():
-    from etl.registry.importer import source_record
+    from etl.registry.command import source_record
 
     answers = iter(["Synthetic registry", "2026-11-30"])
     asked = []
