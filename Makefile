@@ -63,7 +63,7 @@ bench-registry: $(VENV)/.dev-deps  ## registry import (100k) and build (1M compa
 	$(PY) -m bench.registry
 
 deck: $(VENV)/.run-deps warehouse  ## the FilMart deck as PPTX and PDF in each language -> build/handouts/
-	$(PY) -m filmdash.core.handouts $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
+	$(PY) -m filmdash.presenter.handouts $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))
 
 pack: $(VENV)/.dev-deps warehouse  ## before the fair, with a network: wheels, warehouse, fonts, handouts -> build/pack/
 	$(PY) -m filmdash.fair pack

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from filmdash.core import ui, ui_present
+from filmdash.core import ui
 from filmdash.core.i18n import t
+from filmdash.presenter import screen
 
 ROOT = Path(__file__).resolve().parent
 
@@ -33,7 +34,7 @@ PAGES = [
 ]
 page = st.navigation(PAGES, position="sidebar")
 ui.frame_footer()
-if ui_present.requested() and page.url_path != "present":  # ?present=1: this page's view as a slide
-    ui_present.run_page(page.url_path)
+if screen.requested() and page.url_path != "present":  # ?present=1: this page's view as a slide
+    screen.run_page(page.url_path)
 else:
     page.run()

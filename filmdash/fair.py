@@ -48,7 +48,8 @@ def step(name: str) -> None:
 
 
 def pack() -> int:
-    from filmdash.core import db, handouts
+    from filmdash.core import db
+    from filmdash.presenter import handouts
 
     PACK_DIR.mkdir(parents=True, exist_ok=True)
     step("wheels for every pinned dependency")
@@ -91,7 +92,7 @@ def _browse(base: str) -> list[str]:
     """Every page and every slide in Chromium; any request off the machine, error or undrawn chart."""
     from playwright.sync_api import sync_playwright
 
-    from filmdash.views import present
+    from filmdash.presenter import slides as present
 
     problems: list[str] = []
     slides = len(present.read_deck())
@@ -124,8 +125,9 @@ def _browse(base: str) -> list[str]:
 
 
 def preflight() -> int:
-    from filmdash.core import db, deck, handouts
-    from filmdash.views import present
+    from filmdash.core import db, deck
+    from filmdash.presenter import handouts
+    from filmdash.presenter import slides as present
 
     problems: list[str] = []
     step("fonts for both Chinese scripts")

@@ -1,6 +1,6 @@
 """Presenter mode: the deck (data/decks/filmart.toml; ?deck=NAME for another), one slide full
 screen (?slide=N), keys to move, L for the next language, F for full screen, D for the handouts."""
 
-from filmdash.core import ui_present
+from filmdash.presenter import screen
 
-ui_present.run_deck()
+screen.run_deck()

@@ -82,3 +82,11 @@ def test_the_rule_is_not_vacuous():
     assert "filmdash.core.db" in imports(ROOT / "filmdash" / "views" / "companies.py") | {
         m + ".db" for m in imports(ROOT / "filmdash" / "views" / "companies.py") if m == "filmdash.core"}
     assert "filmdash.views.companies" in imports(ROOT / "pages" / "companies.py")
+
+
+def test_presenter_sits_above_the_views():
+    """filmdash/presenter composes several views (as a page does): neither core nor a view imports it."""
+    wrong = {p.name: sorted(m for m in imports(p) if m.startswith("filmdash.presenter"))
+             for p in files("filmdash/core") + files("filmdash/views")}
+    assert {name: found for name, found in wrong.items() if found} == {}
+    assert "filmdash.views" in imports(ROOT / "filmdash" / "presenter" / "slides.py")

@@ -12,7 +12,7 @@ URL parameters that page keeps, with an optional title per language and speaker 
     notes = { en = "...", zh-Hans = "..." }   # speaker notes (English required)
 
 A bad deck raises DeckError listing every problem, each naming the slide (1-based) and the field.
-What pages, boxes and parameters exist is given by the caller (views.present), so this module
+What pages, boxes and parameters exist is given by the caller (presenter.slides), so this module
 stays pure.
 """
 

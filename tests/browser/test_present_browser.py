@@ -13,7 +13,7 @@ import pytest
 from filmdash.core import db
 from filmdash.core import deck as deck_module
 from filmdash.core.i18n import LANGUAGES
-from filmdash.views import present
+from filmdash.presenter import slides as present
 from tests.browser.conftest import ARTIFACTS, Page, run_in_netns
 
 pytestmark = pytest.mark.browser

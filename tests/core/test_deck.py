@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from filmdash.core import deck
-from filmdash.views import present
+from filmdash.presenter import slides as present
 
 
 def write(tmp_path, text: str):

@@ -4,7 +4,7 @@ previous, jump, next language keeping the slide), and ?present=1 on a page."""
 from __future__ import annotations
 
 from filmdash.core import db
-from filmdash.views import present
+from filmdash.presenter import slides as present
 from tests.pages.apptest import in_root, run_app
 
 DECK = present.read_deck()

@@ -3,7 +3,7 @@ kaleido with the local Chromium, the title and takeaway as real text, the source
 the speaker notes as notes, the QR code) and a PDF brief (two views a page, the sources at the end,
 Chinese embedded and selectable).
 
-    python -m filmdash.core.handouts [--lang en] [--out build/handouts] [--deck FILE] [--public-url URL]
+    python -m filmdash.presenter.handouts [--lang en] [--out build/handouts] [--deck FILE] [--public-url URL]
 
 Chinese needs a CJK font: Debian's fonts-noto-cjk (.ci/run installs it), or $FILMDASH_CJK_FONT_DIR
 holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc. The PDF embeds a subset of it; the PPTX
@@ -26,7 +26,7 @@ from pathlib import Path
 from filmdash.core import db, deck, qr
 from filmdash.core.i18n import LANGUAGES, date_text, t
 from filmdash.core.paths import BUILD_DIR
-from filmdash.views import present
+from filmdash.presenter import slides as present
 
 FONT_DIRS = [Path(p) for p in (os.environ.get("FILMDASH_CJK_FONT_DIR"), "/usr/share/fonts/opentype/noto") if p]
 # index of each script's face in Noto Sans CJK's collection (JP, KR, SC, TC, HK, ...)
@@ -265,7 +265,7 @@ def write(deck_path: Path, out_dir: Path, langs, public_base: str | None) -> lis
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m filmdash.core.handouts", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m filmdash.presenter.handouts", description=__doc__.split("\n\n")[0])
     parser.add_argument("--deck", type=Path, default=deck.DEFAULT_DECK)
     parser.add_argument("--out", type=Path, default=BUILD_DIR / "handouts")
     parser.add_argument("--lang", choices=LANGUAGES, action="append", help="default: all three")

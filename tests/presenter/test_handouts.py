@@ -12,8 +12,9 @@ import subprocess
 
 import pytest
 
-from filmdash.core import db, handouts
-from filmdash.views import present
+from filmdash.core import db
+from filmdash.presenter import handouts
+from filmdash.presenter import slides as present
 from tests.conftest import ROOT
 
 BASE = "http://192.168.1.20:8501"

@@ -7,8 +7,9 @@ import pytest
 
 from filmdash.core import db, qr
 from filmdash.core.i18n import LANGUAGES, t
+from filmdash.presenter import slides as present
 from filmdash.views import coproductions as cp
-from filmdash.views import overview, present, studios
+from filmdash.views import overview, studios
 
 DECK = present.read_deck()
 

@@ -1,4 +1,4 @@
-"""Presenter mode on screen (the Streamlit side of views.present): one slide full screen, no
+"""Presenter mode on screen (the Streamlit side of presenter.slides): one slide full screen, no
 sidebar, header, toolbar or controls; title and takeaway in large type, the chart filling the rest,
 the sources in one line at the foot, a 'data as of' stamp and a QR code for the same view.
 
@@ -19,9 +19,9 @@ import streamlit as st
 from filmdash.core import db, deck, qr, ui
 from filmdash.core.i18n import LANGUAGES, language, set_language, t
 from filmdash.core.params import parse_year
-from filmdash.views import present
+from filmdash.presenter import slides as present
 
-STATIC = Path(__file__).resolve().parent / "present"
+STATIC = Path(__file__).resolve().parent  # present.css and keys.js beside this file
 _DECK_NAME = re.compile(r"[a-z0-9_-]{1,40}")
 # parameters of presenter mode itself, never a page's view
 OWN_PARAMS = ("present", "slide", "lang", "bilingual", "autoplay", "public_url", "deck")
@@ -124,7 +124,7 @@ def _controls(number: int, total: int, lang: str) -> None:
 
 
 def _handouts_module():
-    from filmdash.core import handouts  # kaleido, python-pptx and fpdf2 load only when a handout is asked for
+    from filmdash.presenter import handouts  # kaleido, python-pptx and fpdf2 load only when a handout is asked for
 
     return handouts
 
