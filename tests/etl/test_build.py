@@ -214,32 +214,41 @@ def test_build_if_stale_skips_unchanged_inputs(mini, tmp_path):
     assert "Published" in third.stdout and current_path(out) != published
 
 
-@pytest.mark.parametrize("lines, check", [
+MEMBERSHIPS = "raw/memberships/memberships.csv"
+OPEN_TWICE = ("check failed: no member holds two open statuses in one organisation at once (an SCO observer that "
+              "became a partner ends its observer row)")
+ENDS_EARLY = ("check failed: no membership ends before it starts (ISO dates compared as text at the end date's "
+              "precision, so a partial date is never refused for what it leaves out)")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # both open rows are named: the one already there (line 4) and the one added (line 6)
     ("sco-cn-partner,sco,country,CN,partner,2025-09-01,,s-wiki,China partner\n",
-     "no member holds two open statuses in one organisation at once (an SCO observer that became a partner ends "
-     "its observer row)"),
+     [f"{MEMBERSHIPS}, line 4, column 'membership_id', value 'sco-cn': {OPEN_TWICE}",
+      f"{MEMBERSHIPS}, line 6, column 'membership_id', value 'sco-cn-partner': {OPEN_TWICE}"]),
     ("sco-gb-observer,sco,country,GB,observer,2004-06-17,2004,s-wiki,test\n"  # same year: allowed
      "sco-gb-dialogue,sco,country,GB,dialogue-partner,2004-06-17,2003-12,s-wiki,test\n",
-     "no membership ends before it starts (ISO dates compared as text at the end date's precision, so a partial "
-     "date is never refused for what it leaves out)"),
+     [f"{MEMBERSHIPS}, line 7, column 'membership_id', value 'sco-gb-dialogue': {ENDS_EARLY}"]),
 ])
-def test_a_membership_history_that_cannot_be_is_refused(mini, tmp_path, lines, check):
+def test_a_membership_history_that_cannot_be_is_refused_at_its_file_and_line(mini, tmp_path, lines, expected):
     path = mini / "memberships" / "memberships.csv"
     path.write_text(path.read_text(encoding="utf-8") + lines, encoding="utf-8")
     with pytest.raises(InputError) as info:
         build(mini, tmp_path / "out", root=tmp_path)
-    assert [str(p) for p in info.value.problems] == [f"warehouse: check failed: {check} (1 row(s) violate it)"]
+    assert [str(p) for p in info.value.problems] == expected
     assert current_path(tmp_path / "out") is None
 
 
-def test_a_claim_repeated_from_the_same_source_is_refused(mini, tmp_path):
+def test_a_claim_repeated_from_the_same_source_is_refused_at_both_lines(mini, tmp_path):
     path = mini / "claims" / "claims.csv"
     path.write_text(path.read_text(encoding="utf-8") +
                     "c-hz-700-again,city,hangzhou,film_companies,700,,count,,2019,more-than,s-seed,700 again\n",
                     encoding="utf-8")
     with pytest.raises(InputError) as info:
         build(mini, tmp_path / "out", root=tmp_path)
+    check = ("check failed: no source is counted twice for the same claim (same entity, metric, value, unit and "
+             "date)")
     assert [str(p) for p in info.value.problems] == [
-        "warehouse: check failed: no source is counted twice for the same claim (same entity, metric, value, "
-        "unit and date) (1 row(s) violate it)"]
+        f"raw/claims/claims.csv, line 5, column 'claim_id', value 'c-hz-700': {check}",
+        f"raw/claims/claims.csv, line 8, column 'claim_id', value 'c-hz-700-again': {check}"]
     assert current_path(tmp_path / "out") is None
