@@ -191,7 +191,7 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     from etl.validate import validate
 
     problems = ex.problems
-    problems.extend(validate(ex.rows))
+    problems.extend(validate(ex.rows, ex.broken_tables))
     if problems:
         raise InputError(problems)
     digest = _inputs_digest(ex, raw_dir)

@@ -31,6 +31,7 @@ class Extracted:
     rows: dict[str, list[Row]]
     files: list[dict]  # manifest entries that were read, with their checksums
     problems: ProblemLog
+    broken_tables: set[str]  # tables with a declared file that could not be read at all
 
 
 def _decode(data: bytes, encoding: str, shown: str) -> tuple[str | None, Problem | None]:
@@ -63,13 +64,14 @@ def _decode(data: bytes, encoding: str, shown: str) -> tuple[str | None, Problem
     return text, None
 
 
-def _lost_line(rows: list[Row], rejected: list[int], lines: list[str], table: Table) -> int | None:
+def _lost_line(rows: list[Row], rejected: dict[int, int], lines: list[str], table: Table) -> int | None:
     """Where the rows read stop matching the physical lines, or None when every line is accounted for.
 
-    Independent of the parser: a row takes one line plus one per line break in its multi-line cells."""
+    Independent of the parser: a row takes one line plus one per line break in its multi-line cells
+    (a record refused by the parser takes the lines it says)."""
     starts = {row.line: 1 + sum(row.values.get(c, "").count("\n") for c in table.multiline_columns)
               for row in rows}
-    starts.update(dict.fromkeys(rejected, 1))
+    starts.update(rejected)
     number = 2
     while number <= len(lines):
         if csvread.is_blank(lines[number - 1]) and number not in starts:
@@ -117,19 +119,19 @@ def read_file(path: Path, table: str, encoding: str, root: Path) -> tuple[list[R
         problems.add(Problem(shown, 1, ", ".join(dupes), None, "column appears more than once in the header"))
     multiline = {i for i, name in enumerate(header) if name in spec.multiline_columns}
     rows: list[Row] = []
-    rejected: list[int] = []
+    rejected: dict[int, int] = {}  # line -> lines taken
     for record in csvread.records(lines[1:], multiline.__contains__):
         start = record.line + 1  # the header is line 1
         if record.fields is None:
             column = header[record.field] if record.field < len(header) else None
             problems.add(Problem(shown, start, column, record.value, record.reason))
-            rejected.append(start)
+            rejected[start] = record.end_line - record.line + 1
         elif csvread.is_blank(lines[start - 1]) and record.end_line == record.line:
             continue
         elif len(record.fields) != len(header):
             problems.add(Problem(shown, start, None, None, f"ragged row: it has {len(record.fields)} fields, "
                                                            f"the header has {len(header)}"))
-            rejected.append(start)
+            rejected[start] = record.end_line - record.line + 1
         else:
             values = dict.fromkeys(expected, "")  # an optional column left out of a file is empty
             values.update({h: cell.strip(" \t") if h in spec.multiline_columns else cell.strip()
@@ -145,19 +147,21 @@ def read_file(path: Path, table: str, encoding: str, root: Path) -> tuple[list[R
 
 
 def extract(raw_dir: Path, root: Path) -> Extracted:
-    entries, manifest_problems, declared = read_manifest(raw_dir, root)
-    problems = ProblemLog(manifest_problems)
+    manifest = read_manifest(raw_dir, root)
+    problems = ProblemLog(manifest.problems)
     rows: dict[str, list[Row]] = {name: [] for name in TABLES}
-    files = []
-    for entry in entries:
+    files, broken = [], set(manifest.refused_tables)
+    for entry in manifest.entries:
         path = raw_dir / entry.path
         table_rows, file_problems = read_file(path, entry.table, entry.encoding, root)
         rows[entry.table].extend(table_rows)
         problems.extend(file_problems)
+        if file_problems and not table_rows:
+            broken.add(entry.table)
         files.append({**entry.as_dict(), "table": entry.table, "rows": len(table_rows)})
-    for path in sorted(raw_dir.rglob("*")):
-        if path.suffix.lower() in (".csv", ".tsv", ".txt") and path.is_file() and path.resolve() not in declared:
+    for path in sorted(raw_dir.rglob("*")) if manifest.readable else ():
+        if path.suffix.lower() in (".csv", ".tsv", ".txt") and path.is_file() and path.resolve() not in manifest.named:
             problems.add(Problem(display(path, root), None, None, None,
                                  "the file is not declared in data/raw/manifest.toml (its encoding, "
                                  "curator and description are unknown), so it was not read"))
-    return Extracted(rows, files, problems)
+    return Extracted(rows, files, problems, broken)

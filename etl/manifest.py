@@ -105,35 +105,49 @@ def _encoding_problem(encoding: str) -> str | None:
     return None
 
 
-def read_manifest(raw_dir: Path, root: Path) -> tuple[list[Entry], list[Problem], set[Path]]:
-    """The entries that can be read, the problems of the others, and every path the manifest names."""
+@dataclass
+class Manifest:
+    entries: list[Entry]  # the entries that can be read
+    problems: list[Problem]
+    named: set[Path] = field(default_factory=set)  # every path the manifest names, readable or not
+    refused_tables: set[str] = field(default_factory=set)  # tables with a declared file that cannot be read
+    readable: bool = True  # False: nothing is known about any file
+
+
+def _unreadable(problem: Problem) -> Manifest:
+    return Manifest([], [problem], set(), set(TABLES), readable=False)
+
+
+def read_manifest(raw_dir: Path, root: Path) -> Manifest:
     manifest_path = raw_dir / "manifest.toml"
     shown = display(manifest_path, root)
     if not manifest_path.is_file():
-        return [], [Problem(shown, None, None, None, "the manifest is missing: every file must be declared")], set()
+        return _unreadable(Problem(shown, None, None, None, "the manifest is missing: every file must be declared"))
     data = manifest_path.read_bytes()
     try:
         text = data.decode("utf-8")
         manifest = tomllib.loads(text)
     except UnicodeDecodeError as exc:
-        return [], [Problem(shown, data[:exc.start].count(b"\n") + 1, None, None,
-                            "the manifest cannot be read: it is not UTF-8")], set()
+        return _unreadable(Problem(shown, data[:exc.start].count(b"\n") + 1, None, None,
+                                   "the manifest cannot be read: it is not UTF-8"))
     except tomllib.TOMLDecodeError as exc:
         m = TOML_WHERE.search(str(exc))
-        return [], [Problem(shown, int(m.group(1)) if m else 1, None, None, f"the manifest cannot be read: {exc}")], set()
+        return _unreadable(Problem(shown, int(m.group(1)) if m else 1, None, None, f"the manifest cannot be read: {exc}"))
     declared = manifest.get("file", [])
     if not isinstance(declared, list):
-        return [], [Problem(shown, 1, "file", None, "must be a list of [[file]] tables")], set()
+        return _unreadable(Problem(shown, 1, "file", None, "must be a list of [[file]] tables"))
     lines = _entry_lines(text)
     if len(lines) != len(declared):  # written as an inline array: point at the whole list
         first = next((n for n, line in enumerate(text.splitlines(), 1) if KEY.match(line)), 1)
         lines = [(first, {})] * len(declared)
-    entries, problems, seen, named = [], [], {}, set()
+    result, seen = Manifest([], []), {}
     for number, (item, (line, key_lines)) in enumerate(zip(declared, lines), start=1):
         if not isinstance(item, dict):
-            problems.append(Problem(shown, line, "file", None, f"file entry {number} must be a table of fields, "
-                                                               f"not {_type_name(item)}"))
+            result.problems.append(Problem(shown, line, "file", None, f"file entry {number} must be a table of "
+                                                                      f"fields, not {_type_name(item)}"))
             continue
+        if isinstance(item.get("path"), str):
+            result.named.add(_resolved(raw_dir / item["path"]))
         bad = []
         for key in FIELDS:
             value = item.get(key)
@@ -143,22 +157,23 @@ def read_manifest(raw_dir: Path, root: Path) -> tuple[list[Entry], list[Problem]
             elif not isinstance(value, str):
                 bad.append(Problem(shown, key_lines.get(key, line), key, str(value),
                                    f"must be text in quotes, not {_type_name(value)}"))
+        if not bad:
+            entry = Entry(*(item[k] for k in FIELDS), line, key_lines)
+            for key, reason in (("path", _path_problem(entry.path, raw_dir)),
+                                ("encoding", _encoding_problem(entry.encoding))):
+                if reason:
+                    bad.append(Problem(shown, key_lines.get(key, line), key, item[key], reason))
         if bad:
-            problems.extend(bad)
+            result.problems.extend(bad)
+            if isinstance(item.get("path"), str):
+                result.refused_tables.add(PurePosixPath(item["path"]).parts[0] if item["path"] else "")
             continue
-        entry = Entry(*(item[k] for k in FIELDS), line, key_lines)
-        named.add(_resolved(raw_dir / entry.path))
-        for key, reason in (("path", _path_problem(entry.path, raw_dir)),
-                            ("encoding", _encoding_problem(entry.encoding))):
-            if reason:
-                bad.append(Problem(shown, key_lines.get(key, line), key, item[key], reason))
-        if not bad:
-            resolved = _resolved(raw_dir / entry.path)
-            if resolved in seen:
-                bad.append(Problem(shown, key_lines.get("path", line), "path", entry.path,
-                                   f"the file is declared twice in manifest.toml: first at line {seen[resolved]}"))
-            seen.setdefault(resolved, key_lines.get("path", line))
-        problems.extend(bad)
-        if not bad:
-            entries.append(entry)
-    return entries, problems, named
+        resolved = _resolved(raw_dir / entry.path)
+        if resolved in seen:  # read once; the second declaration is the problem
+            result.problems.append(Problem(shown, key_lines.get("path", line), "path", entry.path,
+                                           f"the file is declared twice in manifest.toml: first at line "
+                                           f"{seen[resolved]}"))
+            continue
+        seen[resolved] = key_lines.get("path", line)
+        result.entries.append(entry)
+    return result
