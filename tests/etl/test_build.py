@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -15,6 +13,7 @@ import pytest
 
 from etl.build import build, current_path
 from etl.problems import InputError
+from tests.etl.helpers import kill9, start_paused_build
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -164,20 +163,7 @@ def test_killed_build_leaves_the_old_warehouse_serving(mini, tmp_path):
     good = build(mini, out, root=tmp_path).path
     before = digest(good)
     reader = duckdb.connect(str(good), read_only=True)  # the app, still serving
-    script = (
-        "import sys, time, etl.build as b\n"
-        "orig = b.load\n"
-        "def slow(con, ex, digest):\n"
-        "    counts = orig(con, ex, digest)\n"
-        "    print('loaded', flush=True); time.sleep(30)\n"
-        "    return counts\n"
-        "b.load = slow\n"
-        f"b.build(__import__('pathlib').Path({str(mini)!r}), __import__('pathlib').Path({str(out)!r}))\n"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "loaded"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
+    kill9(start_paused_build(mini, out))
     assert current_path(out) == good
     assert reader.execute("SELECT count(*) FROM claims").fetchone() == (6,)
     reader.close()
