@@ -189,3 +189,34 @@ def test_the_line_count_catches_a_reader_that_loses_a_row(mini, tmp_path, monkey
     problems = problems_for(mini, tmp_path)
     assert f"{PC}, line 3: the file has 3 lines, but the rows read do not account for line 3: a row would be lost" \
         in problems
+
+
+RAGGED_1 = f"{PC}, line 4: ragged row: it has 1 fields, the header has 5"
+
+
+@pytest.mark.parametrize("ending, expected", [
+    ('"', [f"{PC}, line 4, column 'production_id', value '': {UNCLOSED}"]),
+    ('"\n', [f"{PC}, line 4, column 'production_id', value '': {UNCLOSED}"]),
+    ("red-silk,CN,co-", [f"{PC}, line 4: ragged row: it has 3 fields, the header has 5"]),
+    ("\x00\x00", [RAGGED_1]),
+    ("\ufeff", [RAGGED_1]),
+    ("red-silk,GB,co-producer,s-news,Russia-China\x1a",
+     [f"{PC}, line 4, column 'quote', value 'Russia-China\\x1a': holds a control character (U+001A), which is "
+      f"invisible: delete it"]),
+    ("red-silk,GB,co-producer,s-news,Russia\u2028China",
+     [f"{PC}, line 4, column 'quote', value 'Russia\\u2028China': holds a line break (U+2028): a value in this "
+      f"column is one line"]),
+    ('red-silk,GB,co-producer,s-news,"Russia-China""', [
+        f"{PC}, line 4, column 'quote', value 'Russia-China\"': {UNCLOSED}"]),
+])
+def test_what_the_end_of_a_file_holds_is_read_or_refused(mini, tmp_path, ending, expected):
+    path = mini / "production_countries" / "pc.csv"
+    path.write_bytes(path.read_bytes() + ending.encode("utf-8"))
+    assert problems_for(mini, tmp_path) == expected
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n\r\n", ",,,,\n", "   \n"])
+def test_blank_lines_at_the_end_are_no_rows(mini, tmp_path, ending):
+    path = mini / "production_countries" / "pc.csv"
+    path.write_bytes(path.read_bytes() + ending.encode("utf-8"))
+    assert build(mini, tmp_path / "out", root=tmp_path).tables["production_countries"] == 2
