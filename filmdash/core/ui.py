@@ -273,3 +273,39 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
             show_sources(source_ids, quotes)
         download_button(box_id, table)
     return selection
+
+
+# --- URL state of many values (the data explorer) ------------------------------------------------
+
+def query_all() -> dict[str, list[str]]:
+    """Every URL parameter with all its values (a repeated ?f.type=a&f.type=b gives both)."""
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def replace_query(pairs: Sequence[tuple[str, str]], keep: Sequence[str] = ("lang",)) -> None:
+    """Set the URL's query to pairs (a name may repeat), keeping the parameters in keep."""
+    grouped: dict[str, list[str]] = {k: st.query_params.get_all(k) for k in keep if k in st.query_params}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    st.query_params.from_dict({k: v[0] if len(v) == 1 else v for k, v in grouped.items()})
+
+
+def file_download(label: str, build, file_name: str, mime: str, key: str) -> None:
+    """A download built only when clicked (build is a callable), so a rerun pays for no file."""
+    st.download_button(label, build, file_name=file_name, mime=mime, key=key, on_click="ignore")
+
+
+def release_box(release: dict | None, lang: str) -> None:
+    """The whole warehouse as the build released it (a zip the ETL wrote beside the warehouse: the
+    DuckDB copy, Parquet and CSV per table, datapackage.json, SHA256SUMS). Never the live file."""
+    with st.container(border=True):
+        st.subheader(t("release_title", lang))
+        if release is None:
+            st.info(t("release_missing", lang))
+            return
+        st.markdown(t("release_intro", lang, build=md_escape(release["stem"]), tables=len(release["resources"])))
+        zip_path = release["zip"]
+        file_download(t("release_button", lang, mb=f"{release['size'] / 1e6:.1f}"), lambda: zip_path.read_bytes(),
+                      zip_path.name, "application/zip", key="release_zip")
+        st.caption(t("release_checksums", lang))
+        st.code(release["sha256sums"], language=None)
