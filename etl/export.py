@@ -70,7 +70,7 @@ def export(warehouse: Path) -> Path:
     for table, comment in tables:
         resources.append(package.csv_resource(table, f"csv/{table}.csv", columns.get(table, []), comment,
                                               counts[table], sums[f"csv/{table}.csv"]))
-    for table, comment in tables:
+    for table, _ in tables:
         resources.append(package.file_resource(f"{table}-parquet", f"parquet/{table}.parquet", "parquet",
                                                f"{table} as Parquet.", sums[f"parquet/{table}.parquet"]))
     resources.append(package.file_resource("warehouse", "warehouse.duckdb", "duckdb",
