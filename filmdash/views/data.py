@@ -202,6 +202,43 @@ def download(warehouse: str, sel: explore.Selection, scope: str, fmt: str, url: 
     return package.file_bytes(fmt, frame, info, bibliography)
 
 
+def frame_download(warehouse: str, table: str, frame: pd.DataFrame, filters: str, fmt: str, url: str) -> bytes:
+    """A download of rows another page shows (published names, source ids and quotes kept), with the
+    table's column meanings and a Sources sheet that resolves every source id."""
+    info = package.About(table, tables(warehouse)[table].comment, filters, url, Path(warehouse).stem,
+                         package.build_date(Path(warehouse).name), len(frame),
+                         tuple((c.name, c.data_type, c.comment) for c in tables(warehouse)[table].columns))
+    return package.file_bytes(fmt, frame, info, bibliography(frame))
+
+
+def table_downloads(warehouse: str, table: str, shown: pd.DataFrame, filters: str, url: str, key: str,
+                    lang: str | None = None) -> list[tuple]:
+    """(label, build, file name, mime, key) for another page's list: the rows shown (when they are
+    not the whole table) and the whole table, as CSV and XLSX, with source ids and quotes kept."""
+    lang = lang or language()
+    total = tables(warehouse)[table].rows
+    day = package.build_date(Path(warehouse).name)
+    out = []
+    if len(shown) != total or filters:
+        stem = package.file_stem(table, [key, filters.replace(" = ", "-").replace("; ", "_")], day)
+        for fmt in ("csv", "xlsx"):
+            out.append((t("data_download_shown_sources", lang, fmt=fmt.upper(), n=f"{len(shown):,}"),
+                        lambda f=fmt: frame_download(warehouse, table, shown, filters, f, url), f"{stem}.{fmt}",
+                        package.MIME[fmt], f"{key}_shown_{fmt}"))
+    whole = explore.Selection(table)
+    for fmt in ("csv", "xlsx"):
+        out.append((scope_label("table", fmt, total, lang), lambda f=fmt: download(warehouse, whole, "table", f, url),
+                    f"{file_stem(warehouse, whole, 'table')}.{fmt}", package.MIME[fmt], f"{key}_table_{fmt}"))
+    return out
+
+
+@lru_cache(maxsize=8)
+def sco_titles(warehouse: str, since: int = 2020) -> pd.DataFrame:
+    """The SCO co-productions since a year with countries, companies, source, date and quote: the
+    canned query, so the download and the SQL tab give the same rows."""
+    return run_sql(warehouse, sqlbox.canned()["sco_coproductions"].sql, {"since": since}).frame
+
+
 # --- labels ---------------------------------------------------------------------------------------------
 
 def table_label(table: explore.Table, lang: str | None = None) -> str:

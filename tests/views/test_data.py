@@ -10,16 +10,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from filmdash.core import db, explore
+from filmdash.core import explore
 from filmdash.views import data
-
-
-def sql(text: str):
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(text).fetchall()
-    finally:
-        cursor.close()
+from tests.pages.test_page_cities import sql
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +97,43 @@ def test_the_release_is_the_one_the_build_wrote(shipped_warehouse):
     assert release["zip"] == shipped_warehouse.parent / "release" / f"{shipped_warehouse.stem}.zip"
     assert release["zip"] != shipped_warehouse and "warehouse.duckdb" in release["sha256sums"]
     assert {r["name"] for r in release["resources"]} >= {"companies", "sources", "dim_cities"}
+
+
+def test_companies_list_downloads_carry_sources_and_the_whole_table(warehouse):
+    from tests.pages.apptest import run_app
+
+    at = run_app("/companies", type="animation")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels[-4:] == ["Rows shown, with sources: CSV (8 rows)", "Rows shown, with sources: XLSX (8 rows)",
+                           "Whole table: CSV (44 rows)", "Whole table: XLSX (44 rows)"]
+    from filmdash.core import db
+    from filmdash.views import companies
+
+    params = companies.filters({"type": ["animation"]}, "")
+    shown = db.query("companies_list", **params).drop(
+        columns=["decade", "listed", "city_name_en", "city_name_zh_hans", "city_name_zh_hant"])
+    built = data.table_downloads(warehouse, "companies", shown, companies.filters_text(params), "u", "companies_list")
+    assert [b[0] for b in built] == labels[-4:]
+    book = openpyxl.load_workbook(io.BytesIO(built[1][1]()))
+    header = [c.value for c in book["data"][1]]
+    assert {"company_id", "source_id", "quote", "publisher", "url"} <= set(header)
+    assert book["data"].max_row == 9 and built[1][2].startswith("companies_companies_list_types-animation_")
+    cited = {r[0] for r in sql("SELECT DISTINCT source_id FROM companies WHERE type = 'animation'")}
+    assert {c.value for c in book["Sources"]["A"]} - {"source_id"} == cited
+
+
+def test_sco_titles_download_has_sources_quotes_and_dates(warehouse):
+    titles = data.sco_titles(warehouse)
+    expected = sql("SELECT p.production_id, p.source_id, p.quote, s.published FROM productions p JOIN sources s "
+                   "USING (source_id) WHERE p.production_id IN (SELECT production_id FROM productions) ORDER BY 1")
+    by_id = {r[0]: r[1:] for r in expected}
+    from filmdash.core import db
+
+    assert titles["production_id"].tolist() == db.query("coproductions_sco_since_2020")["production_id"].tolist()
+    for row in titles.itertuples():
+        source_id, quote, published = by_id[row.production_id]
+        assert (row.source_id, row.quote) == (source_id, quote)
+        assert (row.published if isinstance(row.published, str) else None) == published
+    built = data.table_downloads(warehouse, "productions", titles, "since 2020", "u", "coproductions_sco")
+    frame = pd.read_csv(io.BytesIO(built[0][1]()), encoding="utf-8-sig")
+    assert frame["production_id"].tolist() == titles["production_id"].tolist() and frame["quote"].notna().all()
