@@ -122,3 +122,9 @@ def test_release_tab_offers_the_release_not_the_live_file():
     labels = [b.proto.label for b in at.get("download_button")]
     assert len(labels) == 1 and labels[0].startswith("Download the release (zip, ")
     assert "warehouse.duckdb" in at.code[0].value and "datapackage.json" in at.code[0].value
+
+
+def test_sources_page_offers_the_release_beside_the_input_files():
+    at = run_app("/sources", lang="zh-Hant", sources_section="inputs")
+    assert "整個數據倉庫" in [s.value for s in at.subheader]
+    assert any(b.proto.label.startswith("下載發佈包（zip，") for b in at.get("download_button"))
