@@ -178,7 +178,8 @@ def frame_footer() -> None:
     st.sidebar.caption(t("footer_data", warehouse=md_escape(warehouse)))
     st.sidebar.caption(t("footer_licences") + "  \n" + t("footer_downloads"))
     # our own fixed script (no data in it): it imports chunks this app serves, before a page needs them
-    st.sidebar.html(prefetch.frame_script(), unsafe_allow_javascript=True)
+    if prefetch.frame_script():
+        st.sidebar.html(prefetch.frame_script(), unsafe_allow_javascript=True)
 
 
 def warehouse_or_stop() -> None:
@@ -216,7 +217,7 @@ def show_sources(source_ids: Sequence[str], quotes: dict[str, str] | None = None
 
 def sources_popover(source_ids: Sequence[str], quotes: dict[str, str] | None = None, key: str = "") -> None:
     ids = sorted(set(source_ids))
-    with st.popover(t("sources_button", n=len(ids)), use_container_width=False):
+    with st.popover(t("sources_button", n=len(ids)), width="content"):
         show_sources(ids, quotes)
 
 
