@@ -56,6 +56,10 @@ def browse() -> None:
         if not new_table:
             st.session_state["data_signature"] = tuple(data.url_params(new))
 
+    def turn(step: int, pages: int) -> None:
+        st.session_state["data_page"] = min(max(1, min(sel.page, pages) + step), pages)
+        changed(keep_page=True)
+
     with st.container(border=True):
         left, right = st.columns([2, 3])
         left.selectbox(t("data_table_label"), sorted(tables), key="data_table", on_change=changed,
@@ -95,6 +99,10 @@ def browse() -> None:
             st.number_input(t("data_page_label", pages=pages), min_value=1, max_value=pages, step=1,
                             key="data_page", on_change=changed, kwargs={"keep_page": True})
             st.selectbox(t("data_size_label"), explore.PAGE_SIZES, key="data_size", on_change=changed)
+        with st.container(horizontal=True):
+            for label, step in (("data_previous", -1), ("data_next", 1)):
+                st.button(t(label), key=label, on_click=turn, args=(step, pages),
+                          disabled=not 1 <= min(sel.page, pages) + step <= pages)
         if table.has_sources and not page.rows.empty:
             quotes = dict(zip(page.rows["source_id"], page.rows["quote"])) if "quote" in page.rows else None
             ui.sources_popover(page.rows["source_id"].dropna().tolist(), quotes, key="data_rows")

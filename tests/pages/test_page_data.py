@@ -128,3 +128,13 @@ def test_sources_page_offers_the_release_beside_the_input_files():
     at = run_app("/sources", lang="zh-Hant", sources_section="inputs")
     assert "整個數據倉庫" in [s.value for s in at.subheader]
     assert any(b.proto.label.startswith("下載發佈包（zip，") for b in at.get("download_button"))
+
+
+def test_next_page_button_turns_the_page_in_the_url():
+    at = run_app("/data", table="sources", sort="source_id")
+    assert next(b for b in at.button if b.key == "data_previous").disabled
+    next(b for b in at.button if b.key == "data_next").click()
+    at = again(at)
+    assert at.query_params["page"] in ("2", ["2"])
+    expected = sql("SELECT source_id FROM sources ORDER BY source_id LIMIT 50 OFFSET 50")
+    assert rows_table(at)["source_id"].tolist() == [r[0] for r in expected]
