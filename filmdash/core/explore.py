@@ -5,8 +5,9 @@ duckdb_columns) and are matched against it before they are quoted into SQL; ever
 gives (facet values, the search text, the page) is a $parameter. Nothing here loads a whole table
 into pandas except the whole-table download, which asks for it.
 
-Search folds Traditional Chinese into Simplified on both sides, with the character table generated
-from OpenCC at build time (filmdash/reference/t2s_chars.tsv): 青島 and 青岛 find the same rows.
+Search folds the query to Simplified Chinese with the character table generated from OpenCC at build
+time (filmdash/reference/t2s_chars.tsv), then matches each of its characters in either script
+('青[岛島嶋]'): 青島 and 青岛 find the same rows, whichever script a row holds.
 """
 
 from __future__ import annotations
@@ -150,12 +151,35 @@ def fold(text: str) -> str:
     return "".join(table.get(ch, ch) for ch in text.lower())
 
 
-def fold_pairs(folded_query: str) -> tuple[str, str]:
-    """The (from, to) strings for DuckDB's translate(): only the Traditional characters whose
-    Simplified form occurs in the query, so folding a million rows stays cheap."""
-    wanted = set(folded_query)
-    pairs = [(t, s) for t, s in t2s().items() if s in wanted]
-    return "".join(t for t, _ in pairs), "".join(s for _, s in pairs)
+@cache
+def variants() -> dict[str, str]:
+    """Simplified character -> itself and every Traditional character folded to it ('岛' -> '岛島嶋')."""
+    out: dict[str, str] = {}
+    for trad, simple in t2s().items():
+        out[simple] = out.get(simple, simple) + trad
+    return out
+
+
+def term_pattern(term: str) -> str | None:
+    """A case-insensitive RE2 pattern matching a folded term in either script ('(?i)青[岛島嶋]'), or
+    None when no character of it has a Traditional form (then a plain ILIKE does)."""
+    table = variants()
+    if not any(ch in table for ch in term):
+        return None
+    parts = []
+    for ch in term:
+        forms = table.get(ch)
+        parts.append("[" + "".join(_re_escape(f) for f in forms) + "]" if forms else _re_escape(ch))
+    return "(?i)" + "".join(parts)
+
+
+def _re_escape(ch: str) -> str:
+    return "\\" + ch if ch in "\\.^$|?*+()[]{}-/" else ch
+
+
+def like_pattern(term: str) -> str:
+    """'%term%' for ILIKE ... ESCAPE '\\', with the term's own % _ and \\ taken literally."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 # --- the SQL -------------------------------------------------------------------------------------
@@ -176,18 +200,20 @@ def _where(table: Table, sel: Selection, params: dict, skip: str | None = None) 
         if parts:
             clauses.append("(" + " OR ".join(parts) + ")")
     terms = fold(sel.q).split()
-    texts = table.text_columns
-    if terms and texts:
-        haystack = "lower(concat_ws(' ', " + ", ".join(quote_ident(c) for c in texts) + "))"
-        trad, simple = fold_pairs("".join(terms))
-        if trad:
-            params["fold_from"], params["fold_to"] = trad, simple
-            haystack = f"translate({haystack}, $fold_from, $fold_to)"
-        for j, term in enumerate(terms):
-            params[f"q{j}"] = term
-            clauses.append(f"contains({haystack}, $q{j})")
-    elif terms:
-        clauses.append("false")
+    texts = [quote_ident(c) for c in table.text_columns]
+    # each term must be found in some text column; in either Chinese script; case-insensitively.
+    # Per column (no concatenated copy of every row), ILIKE or RE2: both scan without allocating.
+    for j, term in enumerate(terms):
+        if not texts:
+            clauses.append("false")
+            break
+        pattern = term_pattern(term)
+        if pattern is None:
+            params[f"q{j}"] = like_pattern(term)
+            clauses.append("(" + " OR ".join(f"{c} ILIKE $q{j} ESCAPE '\\'" for c in texts) + ")")
+        else:
+            params[f"q{j}"] = pattern
+            clauses.append("(" + " OR ".join(f"regexp_matches({c}, $q{j})" for c in texts) + ")")
     return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 

@@ -273,6 +273,8 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
         else:
             show_sources(source_ids, quotes)
         download_button(box_id, table)
+        if figure is not None or map_figure is not None:
+            image_popover(box_id, map_figure if view == "map" else (figure or map_figure), title, takeaway, source_ids)
     return selection
 
 
@@ -310,3 +312,28 @@ def release_box(release: dict | None, lang: str) -> None:
                       zip_path.name, "application/zip", key="release_zip")
         st.caption(t("release_checksums", lang))
         st.code(release["sha256sums"], language=None)
+
+
+def image_popover(box_id: str, figure, title: str, takeaway: str, source_ids: Sequence[str]) -> None:
+    """PNG and SVG of the chart with its title, takeaway, sources, link and date in the page's
+    language (images.captioned); drawn by kaleido only when a button is clicked."""
+    from filmdash.core import images
+
+    lang = language()
+    url = getattr(st.context, "url", None) or ""
+    query = "&".join(f"{k}={v}" for k, v in st.query_params.items())
+    link = url.split("?")[0] + (f"?{query}" if query else "")
+    warehouse = db.warehouse_id()
+    day = f"{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}" if warehouse.startswith("warehouse-") else warehouse
+    ids = sorted(set(source_ids))
+
+    def build(fmt: str) -> bytes:
+        publishers = db.query("sources_by_id", ids=ids)["publisher"].drop_duplicates().tolist() if ids else []
+        line = t("image_sources", lang, publishers=t("list_separator", lang).join(publishers)) if publishers else ""
+        return images.captioned_cached(figure.to_json(), fmt, title, takeaway, line, link,
+                                       t("image_date", lang, date=day))
+
+    with st.popover(t("image_button", lang), help=t("image_help", lang)):
+        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+            st.download_button(fmt.upper(), lambda f=fmt: build(f), file_name=f"{box_id}_{day}.{fmt}", mime=mime,
+                               key=f"{box_id}_image_{fmt}", on_click="ignore")

@@ -75,7 +75,7 @@ def test_filter_values_are_parameters_not_sql(con):
 
 @pytest.mark.parametrize("q, ids", [
     ("青岛", ["a"]), ("青島", ["a"]), ("阿爾法", ["a"]), ("ALPHA", ["a"]), ("hang zhou", ["c", "d", "e"]), ("zhou hang", ["c", "d", "e"]), ("hangzhou beta", []),
-    ("studio qingdao", ["a", "b"]), ('"q"', ["d"]), ("", ["a", "b", "c", "d", "e"]),
+    ("studio qingdao", ["a", "b"]), ("%", []), ("_", []), ("q\"", ["d"]), ('"q"', ["d"]), ("", ["a", "b", "c", "d", "e"]),
 ])
 def test_search_every_text_column_in_either_script(con, q, ids):
     firms = ex.catalogue(con)["firms"]
