@@ -272,9 +272,11 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
             st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
         else:
             show_sources(source_ids, quotes)
-        download_button(box_id, table)
-        if figure is not None or map_figure is not None:
-            image_popover(box_id, map_figure if view == "map" else (figure or map_figure), title, takeaway, source_ids)
+        with st.container(horizontal=True):
+            download_button(box_id, table)
+            if figure is not None or map_figure is not None:
+                image_popover(box_id, map_figure if view == "map" else (figure or map_figure), title, takeaway,
+                              source_ids)
     return selection
 
 
@@ -310,8 +312,8 @@ def release_box(release: dict | None, lang: str) -> None:
         zip_path = release["zip"]
         file_download(t("release_button", lang, mb=f"{release['size'] / 1e6:.1f}"), lambda: zip_path.read_bytes(),
                       zip_path.name, "application/zip", key="release_zip")
-        st.caption(t("release_checksums", lang))
-        st.code(release["sha256sums"], language=None)
+        with st.expander(t("release_checksums", lang)):
+            st.code(release["sha256sums"], language=None)
 
 
 def image_popover(box_id: str, figure, title: str, takeaway: str, source_ids: Sequence[str]) -> None:

@@ -47,3 +47,29 @@ def test_sql_tab_refuses_a_file_read_in_the_page(open_page):
     assert p.locator("[data-testid=stException]").count() == 0
     page.screenshot("data-sql-refused")
     assert page.external == []
+
+
+def test_a_chart_saved_as_png_carries_its_caption(open_page):
+    page = open_page("/")
+    page.open("/?lang=zh-Hans")
+    p = page.page
+    p.get_by_role("button", name="图片").first.click()
+    p.wait_for_timeout(800)
+    with p.expect_download(timeout=90_000) as info:
+        p.get_by_role("button", name="PNG").first.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".png")
+    data = open(download.path(), "rb").read()
+    assert data.startswith(b"\x89PNG") and len(data) > 30_000
+    from tests.browser.conftest import ARTIFACTS
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "chart-image-zh-Hans.png").write_bytes(data)
+    if not p.get_by_role("button", name="SVG").first.is_visible():
+        p.get_by_role("button", name="图片").first.click()  # the popover closed with the download
+        p.wait_for_timeout(800)
+    with p.expect_download(timeout=90_000) as info:
+        p.get_by_role("button", name="SVG").first.click()
+    svg = open(info.value.path(), "rb").read().decode("utf-8")
+    assert "来源：" in svg and "数据构建于" in svg and "lang=zh-Hans" in svg
+    assert page.external == [], page.external
