@@ -43,11 +43,15 @@ check: $(VENV)/.run-deps
 reference: $(VENV)/.dev-deps  ## re-resolve countries, city coordinates and boundaries (build-time only)
 	$(PY) -m etl reference
 
+# Two workers (the machine has two cores); each test file stays on one worker, so a module's shared
+# server or app run is made once.
+PYTEST_WORKERS ?= 2
+
 test: $(VENV)/.dev-deps warehouse  ## the whole suite, browser tests included
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test-fast: $(VENV)/.dev-deps warehouse
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser"
 
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench

@@ -24,8 +24,8 @@ from pathlib import Path
 
 import duckdb
 
-from filmdash.core import package
-from filmdash.core.exports import csv_bytes
+from etl import datapackage as package
+from etl.datapackage import csv_bytes
 
 
 def _literal(path: Path) -> str:

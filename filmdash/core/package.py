@@ -18,29 +18,28 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from filmdash.core.exports import FORMULA_START, csv_bytes
+from etl.datapackage import (  # noqa: F401 (MIME, build_date ... are part of this module's interface)
+    AUTHORS,
+    AUTHORS_ZH,
+    FORMULA_START,
+    MIME,
+    PACKAGE_LICENCES,
+    PROJECT,
+    PROJECT_ZH,
+    QUOTED,
+    SOURCE_LICENCES,
+    build_date,
+    csv_bytes,
+    csv_resource,
+    datapackage,
+    field_type,
+    file_resource,
+    package_sources,
+    slug,
+    sources_with_licences,
+)
 
-PROJECT = "Film Cities Dashboard"
-PROJECT_ZH = "电影城市数据"
-AUTHORS = "Film Cities Dashboard contributors"
-AUTHORS_ZH = "Film Cities Dashboard 贡献者"
 FORMATS = ("csv", "xlsx", "parquet", "json")
-MIME = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "parquet": "application/vnd.apache.parquet", "json": "application/json", "zip": "application/zip"}
-# Licences we can state: the reference data's own. Every other source is a publisher's page, quoted
-# (at most 30 words) and cited, never relicensed.
-SOURCE_LICENCES = {"ref-geonames": "CC-BY-4.0 (GeoNames)", "ref-iso3166": "LGPL-2.1-or-later (Debian iso-codes)"}
-QUOTED = "Publisher's copyright; a short quote (at most 30 words) cited for reference, not relicensed"
-PACKAGE_LICENCES = [
-    {"name": "CC-BY-4.0", "title": "GeoNames city coordinates and names",
-     "path": "https://creativecommons.org/licenses/by/4.0/"},
-    {"name": "LGPL-2.1-or-later", "title": "ISO 3166 country names from Debian iso-codes",
-     "path": "https://www.gnu.org/licenses/old-licenses/lgpl-2.1.html"},
-]
-FIELD_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "INTEGER": "integer", "SMALLINT": "integer",
-               "TINYINT": "integer", "HUGEINT": "integer", "UBIGINT": "integer", "UINTEGER": "integer",
-               "DOUBLE": "number", "FLOAT": "number", "REAL": "number", "BOOLEAN": "boolean", "DATE": "date",
-               "TIMESTAMP": "datetime", "TIMESTAMP WITH TIME ZONE": "datetime", "TIME": "time"}
 
 
 @dataclass(frozen=True)
@@ -59,12 +58,6 @@ class About:
     @property
     def title(self) -> str:
         return f"{PROJECT}: {self.table}" + (f" ({self.filters})" if self.filters else "")
-
-
-def build_date(build_id: str) -> str:
-    """'warehouse-20261207T174521-...' -> '2026-12-07' (the date the build ran)."""
-    match = re.search(r"(\d{4})(\d{2})(\d{2})T", build_id)
-    return f"{match[1]}-{match[2]}-{match[3]}" if match else dt.date.today().isoformat()
 
 
 def file_stem(table: str, parts: list[str], build_day: str) -> str:
@@ -142,13 +135,6 @@ def _records(frame: pd.DataFrame) -> list[list]:
     for row in zip(*columns) if columns else []:
         out.append([v.item() if hasattr(v, "item") and not isinstance(v, (str, bytes)) else v for v in row])
     return out
-
-
-def sources_with_licences(bibliography: pd.DataFrame) -> pd.DataFrame:
-    """The bibliography with each source's licence as far as it can be stated."""
-    frame = bibliography.copy()
-    frame["licence"] = [SOURCE_LICENCES.get(s, QUOTED) for s in frame["source_id"]] if len(frame) else []
-    return frame
 
 
 def about_rows(about: About, citations: dict[str, str]) -> list[list]:
@@ -232,63 +218,6 @@ def citation_cff(about: About) -> str:
 
 
 # --- Frictionless descriptors -----------------------------------------------------------------------
-
-def field_type(duckdb_type: str) -> str:
-    return FIELD_TYPES.get(duckdb_type.upper(), "any" if "[" in duckdb_type or "(" in duckdb_type else "string")
-
-
-def slug(text: str) -> str:
-    """A Frictionless name: lower case, digits, '-', '_' and '.' only."""
-    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "data"
-
-
-def csv_resource(name: str, path: str, columns, description: str | None = None, rows: int | None = None,
-                 sha256: str | None = None) -> dict:
-    """A tabular CSV resource as csv_bytes writes it (UTF-8 with BOM, CRLF, empty = missing)."""
-    resource = {
-        "name": slug(name), "path": path, "type": "table", "scheme": "file", "format": "csv",
-        "mediatype": "text/csv", "encoding": "utf-8-sig",
-        "schema": {"fields": [{"name": n, "type": field_type(t), **({"description": c} if c else {})}
-                              for n, t, c in columns],
-                   "missingValues": [""]},
-    }
-    if description:
-        resource["description"] = description
-    if sha256:
-        resource["hash"] = f"sha256:{sha256}"
-    if rows is not None:
-        resource["rows"] = rows
-    return resource
-
-
-def file_resource(name: str, path: str, fmt: str, description: str | None = None, sha256: str | None = None) -> dict:
-    """A resource Frictionless lists but does not parse (Parquet, the DuckDB file)."""
-    resource = {"name": slug(name), "path": path, "type": "file", "scheme": "file", "format": fmt}
-    if fmt in MIME:
-        resource["mediatype"] = MIME[fmt]
-    if description:
-        resource["description"] = description
-    if sha256:
-        resource["hash"] = f"sha256:{sha256}"
-    return resource
-
-
-def datapackage(name: str, title: str, description: str, version: str, created: str, resources: list[dict],
-                sources: list[dict] | None = None) -> dict:
-    return {
-        "name": slug(name), "title": title, "description": description, "version": version,
-        "created": f"{created}T00:00:00Z", "licenses": PACKAGE_LICENCES,
-        "contributors": [{"title": AUTHORS, "role": "author"}],
-        "sources": sources or [], "resources": resources,
-    }
-
-
-def package_sources(bibliography: pd.DataFrame) -> list[dict]:
-    """datapackage 'sources': every cited source with its title, path (URL) and licence."""
-    out = []
-    for row in sources_with_licences(bibliography).to_dict("records"):
-        out.append({"title": f"{row['publisher']}: {row['title']}", "path": row["url"], "licence": row["licence"]})
-    return out
 
 
 # --- the citation pack ------------------------------------------------------------------------------

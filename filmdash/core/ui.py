@@ -246,6 +246,19 @@ def fragment_chart_box(lang: str, *args, **kwargs) -> None:
     chart_box(*args, **kwargs)
 
 
+@st.fragment
+def fragment_view_box(lang: str, box_id: str, view, title: str | None = None, **kwargs) -> None:
+    """view_box as a fragment (see fragment_chart_box)."""
+    set_language(lang)
+    view_box(box_id, view, title, **kwargs)
+
+
+def view_box(box_id: str, view, title: str | None = None, **kwargs):
+    """chart_box for a view's content (a filmdash.core.cache.ChartView); its title unless one is given."""
+    return chart_box(box_id, view.title if title is None else title, view.takeaway, view.figure, view.table,
+                     view.source_ids, dict(view.quotes), **kwargs)
+
+
 def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFrame,
               source_ids: Sequence[str], quotes: dict[str, str] | None = None,
               column_config: dict | None = None, on_select: str = "ignore", map_figure=None):

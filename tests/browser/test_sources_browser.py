@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import assert_drawn
+
 pytestmark = pytest.mark.browser
 
 
@@ -22,7 +24,7 @@ def test_sources_charts_offline(open_page, query, name):
     p.wait_for_selector(drawn, timeout=20_000)
     assert p.locator(drawn).count() >= 2
     shot = page.screenshot(name)
-    assert shot.stat().st_size > 20_000
+    assert_drawn(shot)
     assert page.external == [], page.external
     assert page.errors == []
 
