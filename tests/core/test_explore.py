@@ -114,7 +114,9 @@ def test_fold_table_matches_opencc():
 
 
 def test_shipped_warehouse_qingdao_in_both_scripts(shipped_warehouse):
-    con = duckdb.connect(str(shipped_warehouse), read_only=True)
+    from filmdash.core import db
+
+    con = db.connection(shipped_warehouse.parent).cursor()
     try:
         tables = ex.catalogue(con)
         cities = tables["dim_cities"]

@@ -119,7 +119,7 @@ def test_a_runaway_query_is_interrupted_and_others_are_served(con, published):
         time.sleep(0.1)
     thread.join()
     assert outcome["key"] == "sql_error_timeout" and 1.9 < outcome["seconds"] < 6
-    assert n == 44 and len(served) >= 3 and max(served) < 1.5
+    assert n == con.cursor().execute("SELECT count(*) FROM companies").fetchone()[0] and len(served) >= 3 and max(served) < 1.5
     assert sqlbox.run(con, "SELECT 1 AS one", published).frame["one"].tolist() == [1]  # the connection is fine
 
 
