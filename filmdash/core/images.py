@@ -66,8 +66,8 @@ def captioned(fig: go.Figure, title: str, takeaway: str, source_line: str, url: 
     image.update_layout(
         title={"text": "<br>".join(head), "x": 0.01, "xanchor": "left", "yref": "container", "y": 1,
                "yanchor": "top", "pad": {"t": 24}, "font": {"size": 22}},
-        margin={"t": 80 + 24 * len(head), "b": 80 + 22 * len(foot), "l": 80, "r": 40})
-    image.add_annotation(text="<br>".join(foot), xref="paper", yref="paper", x=0, y=0, yshift=-50,
+        margin={"t": 80 + 24 * len(head), "b": 110 + 22 * len(foot), "l": 80, "r": 40})
+    image.add_annotation(text="<br>".join(foot), xref="paper", yref="paper", x=0, y=0, yshift=-85,
                          xanchor="left", yanchor="top", align="left", showarrow=False,
                          font={"size": 14, "color": "#4B5563"})
     return image

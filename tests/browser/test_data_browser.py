@@ -53,23 +53,23 @@ def test_a_chart_saved_as_png_carries_its_caption(open_page):
     page = open_page("/")
     page.open("/?lang=zh-Hans")
     p = page.page
-    p.get_by_role("button", name="图片").first.click()
+    p.get_by_role("button", name="图片", exact=True).first.click()
     p.wait_for_timeout(800)
     with p.expect_download(timeout=90_000) as info:
-        p.get_by_role("button", name="PNG").first.click()
+        p.get_by_role("button", name="PNG", exact=True).first.click()
     download = info.value
-    assert download.suggested_filename.endswith(".png")
+    assert download.suggested_filename.endswith(".png") and "_20" in download.suggested_filename  # box_date.png
     data = open(download.path(), "rb").read()
     assert data.startswith(b"\x89PNG") and len(data) > 30_000
     from tests.browser.conftest import ARTIFACTS
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "chart-image-zh-Hans.png").write_bytes(data)
-    if not p.get_by_role("button", name="SVG").first.is_visible():
-        p.get_by_role("button", name="图片").first.click()  # the popover closed with the download
+    if not p.get_by_role("button", name="SVG", exact=True).first.is_visible():
+        p.get_by_role("button", name="图片", exact=True).first.click()  # the popover closed with the download
         p.wait_for_timeout(800)
     with p.expect_download(timeout=90_000) as info:
-        p.get_by_role("button", name="SVG").first.click()
+        p.get_by_role("button", name="SVG", exact=True).first.click()
     svg = open(info.value.path(), "rb").read().decode("utf-8")
     assert "来源：" in svg and "数据构建于" in svg and "lang=zh-Hans" in svg
     assert page.external == [], page.external
