@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run warehouse build check test test-fast test-browser bench bench-synthetic bench-patches lint lock reference clean
+.PHONY: run warehouse build check test test-fast test-browser bench bench-synthetic bench-patches bench-registry lint lock reference clean
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -61,6 +61,9 @@ bench-synthetic: $(VENV)/.dev-deps warehouse  ## /data's queries on 1,000,000 sy
 
 bench-patches: $(VENV)/.dev-deps warehouse  ## what the launcher's base-URL hint and grid prefetch buy -> bench/PATCHES.md
 	$(PY) -m bench.patches
+
+bench-registry: $(VENV)/.dev-deps  ## registry import (100k) and build (1M companies) on synthetic data -> bench/REGISTRY.md
+	$(PY) -m bench.registry
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .
