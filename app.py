@@ -25,6 +25,7 @@ ROUTES = [
     ("pages/events.py", "nav_events", ":material/event:", "events"),
     ("pages/map.py", "nav_map", ":material/map:", "map"),
     ("pages/sources.py", "nav_sources", ":material/menu_book:", "sources"),
+    ("pages/data.py", "nav_data", ":material/table_view:", "data"),
     ("pages/present.py", "nav_present", ":material/slideshow:", "present"),
 ]
 PAGES = [
