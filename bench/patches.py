@@ -71,7 +71,10 @@ def main() -> int:
                         samples[variant].setdefault(f"connect {path}", []).append(time_connect(browser, url + path))
                         samples[variant].setdefault(f"load {path}", []).append(time_load(browser, url + path))
                     first_table = time_click(browser, url + "/", "Table", settle_ms=3000)
+                    if first_table is None:
+                        raise RuntimeError(f"{variant}: no 'Table' control on / to click")
                     samples[variant].setdefault("first Table click on /", []).append(first_table)
+                print({v: {k: x[-1] for k, x in m.items()} for v, m in samples.items()}, flush=True)
             browser.close()
     finally:
         for proc, _ in servers.values():
