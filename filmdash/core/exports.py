@@ -29,8 +29,11 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark: Excel then reads Chinese correctly. Missing stays empty."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with a byte-order mark: Excel then reads Chinese correctly. Missing stays empty.
+    Rows end with CRLF (RFC 4180): Python's csv writer quotes a field holding any character of the
+    line terminator, so with CRLF a lone carriage return inside a value is quoted too (with '\\n'
+    alone it was written bare, and every reader split the row there)."""
+    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash.core import charts, db, exports, takeaways
+from filmdash.core.charts import plain_inputs
 from filmdash.core.i18n import claim_value, date_label, language, missing, name, number, qualified, t, with_unit
 from filmdash.core.style import OKABE_ITO, base_layout
 
@@ -237,6 +238,7 @@ def inputs_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     })
 
 
+@plain_inputs
 def by_year_figure(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Stacked bars: sources by year of publication, one colour per kind; undated sources last."""
     lang = lang or language()

@@ -34,8 +34,9 @@ def in_root():
         os.chdir(before)
 
 
-def run_app(path: str = "/", **query) -> AppTest:
-    """Open the app at a URL path with query parameters, as a browser would."""
+def open_app(path: str = "/", **query) -> AppTest:
+    """Open the app at a URL path with query parameters, as a browser would; exceptions are left
+    for the caller to check."""
     with in_root():
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
         for key, value in query.items():
@@ -43,6 +44,12 @@ def run_app(path: str = "/", **query) -> AppTest:
         if path != "/":
             at.switch_page(f"pages/{path.strip('/')}.py")
         at.run()
+    return at
+
+
+def run_app(path: str = "/", **query) -> AppTest:
+    """open_app, asserting the page ran without an exception."""
+    at = open_app(path, **query)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
