@@ -7,11 +7,18 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run warehouse build check test test-fast test-browser bench lint reference clean
+.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench load lint reference clean
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
 	$(PY) -m filmdash.serve --server.port $(PORT) --server.address $(ADDRESS)
+
+# N Streamlit workers behind HAProxy (Debian's haproxy), cookie-sticky, health-checked, drained on
+# Ctrl-C (docs/deploy.md). WORKERS defaults to the number of cores.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+serve-cluster: $(VENV)/.run-deps  ## N workers behind HAProxy at localhost:$(PORT)
+	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
+	$(PY) -m filmdash.cluster --workers $(WORKERS) --port $(PORT) --address $(ADDRESS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +52,11 @@ test-fast: $(VENV)/.dev-deps warehouse
 
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench
+
+# Protocol-level load test (Locust users speaking Streamlit's websocket protocol) against 10, 50,
+# 100 and 200 viewers on one worker, then one against 2 workers behind HAProxy -> bench/LOAD.md
+load: $(VENV)/.dev-deps warehouse
+	$(PY) -m bench.load
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -74,3 +75,8 @@ def arcs(traces) -> list[tuple]:
         assert len(lat) % 3 == 0 and lat[2::3] == [None] * (len(lat) // 3) and lon[2::3] == lat[2::3]
         out += [(lat[i], lon[i], lat[i + 1], lon[i + 1], tr["line"]["width"]) for i in range(0, len(lat), 3)]
     return out
+
+
+def text_of(markdown: str) -> str:
+    """Markdown as the reader sees it: data in headings is escaped (ui.md_escape), '\\(' shows '('."""
+    return re.sub(r"\\(.)", r"\1", markdown)
