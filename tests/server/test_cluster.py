@@ -17,7 +17,7 @@ import pytest
 import websocket
 
 from bench.load.viewer import RerunFailed, Viewer
-from filmdash.cluster import Cluster, current_sessions, haproxy_binary, render_config, workers_for
+from filmdash.cluster import Cluster, current_sessions, haproxy_binary, render_config, runtime_command, workers_for
 from filmdash.core.i18n import t
 
 pytestmark = pytest.mark.cluster
@@ -78,6 +78,26 @@ def open_view(base_url: str) -> Viewer:
 
 def shows_the_year(run) -> bool:
     return t("coproductions_year_filter_on", "en", year=2021) in run.texts
+
+
+def test_a_drained_worker_keeps_its_viewers_and_takes_no_new_ones(cluster):
+    base = f"http://127.0.0.1:{cluster.port}"
+    first, second = open_view(base), open_view(base)
+    assert {first.cookie("SRV"), second.cookie("SRV")} == {"w1", "w2"}  # fewest connections first
+    kept = first if first.cookie("SRV") == "w2" else second
+    runtime_command(cluster.socket, "set server streamlit/w2 state drain")
+    try:
+        newcomers = [open_view(base) for _ in range(3)]
+        assert [v.cookie("SRV") for v in newcomers] == ["w1"] * 3
+        assert shows_the_year(kept.rerun())  # still served by the drained worker, same websocket
+        kept.close()
+        kept.get("/_stcore/health")  # its next request, with its cookie, still reaches w2
+        assert kept.cookie("SRV") == "w2"
+    finally:
+        runtime_command(cluster.socket, "set server streamlit/w2 state ready")
+    for viewer in [first, second, *newcomers]:
+        viewer.close()
+    time.sleep(1)
 
 
 def test_a_dead_worker_loses_no_viewer_on_the_other_and_its_viewers_come_back(cluster):
