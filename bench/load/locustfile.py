@@ -65,6 +65,21 @@ def write_window(environment, **kwargs):
         Path(os.environ["LOAD_WINDOW_FILE"]).write_text(json.dumps(_window))
 
 
+# Reruns still waiting for their answer when the run ends count as failures, with the time they
+# had waited: otherwise an overloaded server would look fast (only the answers it gave are timed).
+_in_flight: dict[int, tuple[str, float]] = {}
+
+
+@events.test_stop.add_listener
+def unanswered(environment, **kwargs):
+    now = time.perf_counter()
+    for name, started in list(_in_flight.values()):
+        environment.events.request.fire(request_type="rerun", name=name, response_time=(now - started) * 1000,
+                                        response_length=0, exception=TimeoutError("no answer before the run ended"),
+                                        context={})
+    _in_flight.clear()
+
+
 def with_lang(query: str, lang: str) -> str:
     pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
     return urlencode([("lang", lang), *pairs])
@@ -104,14 +119,18 @@ class DashboardViewer(User):
         if self.viewer is None and not self._connect():
             return
         started = time.perf_counter()
+        _in_flight[id(self)] = (name, started)
         try:
             self.last = self.viewer.rerun(**kwargs)
         except Exception as exc:
+            if _in_flight.pop(id(self), None) is None:
+                return  # already counted as unanswered when the run ended
             self._fire("rerun", name, time.perf_counter() - started, exception=exc)
             self.viewer.close()
             self.viewer, self.last = None, None  # the next action reconnects, as the frontend does
             return
-        self._fire("rerun", name, self.last.seconds, self.last.bytes)
+        if _in_flight.pop(id(self), None) is not None:
+            self._fire("rerun", name, self.last.seconds, self.last.bytes)
 
     def open(self, page: str) -> None:
         """A link to the page (?lang= only), as the sidebar's navigation opens it."""
