@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench load lint reference clean
+.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-patches load lint lock reference clean
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -24,13 +24,19 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
 
-$(VENV)/.run-deps: requirements.txt | $(VENV)/bin/python
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.txt
+# Installs exactly the locked tree (every package pinned, with its hashes): what was tested is what runs.
+$(VENV)/.run-deps: requirements.lock | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements-dev.txt
+$(VENV)/.dev-deps: requirements.lock requirements-dev.lock | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.run-deps
+
+lock: | $(VENV)/bin/python  ## re-resolve requirements*.txt into the hashed lock files (the dev tree within the run-time one)
+	$(VENV)/bin/uv pip compile requirements.txt --generate-hashes --python-version 3.11 --quiet -o requirements.lock
+	$(VENV)/bin/uv pip compile requirements-dev.txt -c requirements.lock --generate-hashes --python-version 3.11 \
+		--quiet -o requirements-dev.lock
 
 warehouse: $(VENV)/.run-deps  ## build only when an input or the ETL changed
 	$(PY) -m etl build --if-stale
@@ -52,6 +58,9 @@ test-fast: $(VENV)/.dev-deps warehouse
 
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench
+
+bench-patches: $(VENV)/.dev-deps warehouse  ## what the launcher's base-URL hint and grid prefetch buy -> bench/PATCHES.md
+	$(PY) -m bench.patches
 
 # Protocol-level load test (Locust users speaking Streamlit's websocket protocol) against 10, 50,
 # 100 and 200 viewers on one worker, then one against 2 workers behind HAProxy -> bench/LOAD.md

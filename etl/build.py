@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,11 @@ import duckdb
 
 from etl.checks import run_checks
 from etl.extract import Extracted, extract
+from etl.models import SQL_DIR, macros, marts
 from etl.problems import InputError, Problem
 from etl.schema import LOAD_ORDER, TABLES, Table
 
 ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = Path(__file__).resolve().parent / "sql"
 POINTER = "CURRENT"
 KEEP_OLD = 3  # older warehouse files kept beside the current one (readers may still have them open)
 
@@ -55,27 +54,6 @@ def _staging_select(table: Table) -> str:
     return f"SELECT {', '.join(exprs)} FROM raw_{table.name} ORDER BY {order}"
 
 
-def _parse_model(path: Path) -> tuple[str, str, dict[str, str], str]:
-    """A mart file: leading '-- ' lines describe it; '-- col: text' lines describe its columns."""
-    text = path.read_text(encoding="utf-8")
-    name = re.sub(r"^\d+_", "", path.stem)
-    description, columns = [], {}
-    for line in text.splitlines():
-        if not line.startswith("--"):
-            break
-        body = line[2:].strip()
-        m = re.match(r"^([a-z_][a-z0-9_]*):\s+(.*)$", body)
-        if m:
-            columns[m.group(1)] = m.group(2)
-        elif body:
-            description.append(body)
-    return name, " ".join(description), columns, text
-
-
-def marts() -> list[tuple[str, str, dict[str, str], str]]:
-    return [_parse_model(p) for p in sorted((SQL_DIR / "marts").glob("*.sql"))]
-
-
 def _comment(con: duckdb.DuckDBPyConnection, kind: str, target: str, text: str) -> None:
     # COMMENT ON takes no parameters; the text is ours (schema and SQL files), escaped as a literal.
     literal = "'" + text.replace("'", "''") + "'"
@@ -88,7 +66,7 @@ def _inputs_digest(ex: Extracted, raw_dir: Path) -> str:
         data = (raw_dir / entry["path"]).read_bytes()
         entry["sha256"] = hashlib.sha256(data).hexdigest()
         h.update(entry["path"].encode() + b"\0" + entry["sha256"].encode())
-    for model in sorted((SQL_DIR / "marts").glob("*.sql")):
+    for model in sorted((SQL_DIR / "marts").glob("*.sql")) + sorted((SQL_DIR / "macros").glob("*.sql")):
         h.update(model.read_bytes())
     return h.hexdigest()
 
@@ -115,7 +93,7 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
         if table.sourced:
             _comment(con, "COLUMN", f"{name}.source_id", "The source this row traces to (sources.source_id).")
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-    for name, description, columns, sql in marts():
+    for name, description, columns, sql, _grain in marts():
         con.execute(f"CREATE TABLE {name} AS {sql}")
         _comment(con, "TABLE", name, description)
         actual = [r[0] for r in con.execute(
@@ -126,6 +104,9 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
             if text:
                 _comment(con, "COLUMN", f'{name}."{col}"', text)
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    for macro in macros():
+        con.execute(macro.sql)
+        _comment(con, "MACRO TABLE", macro.name, macro.description)
     files = pd.DataFrame([
         {"path": f"data/raw/{e['path']}", "table_name": e["table"], "encoding": e["encoding"],
          "curator": e["curator"], "description": e["description"], "rows": e["rows"], "sha256": e["sha256"]}

@@ -28,32 +28,41 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
+def start_server(*command: str) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server on a free loopback port, started by `python <command>` from the project root;
+    returns once /_stcore/health answers."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run); browser tests never skip")
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "filmdash.serve", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        [sys.executable, *command, "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
             if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
+                return proc, url
         except OSError:
             time.sleep(0.3)
-    else:
-        os.killpg(proc.pid, signal.SIGKILL)
-        pytest.fail("streamlit did not become healthy in 60 s")
-    yield url
+    os.killpg(proc.pid, signal.SIGKILL)
+    pytest.fail(f"{' '.join(command)} did not become healthy in 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
     os.killpg(proc.pid, signal.SIGTERM)
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def server():
+    proc, url = start_server("-m", "filmdash.serve")
+    yield url
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from etl.build import build, current_path
+from etl.models import Mart
 from etl.problems import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,7 +150,7 @@ def test_build_failing_in_the_transform_leaves_the_old_warehouse(mini, tmp_path,
     import etl.build as build_module
 
     def broken_marts():
-        return [("broken", "fails halfway", {}, "SELECT * FROM no_such_table")]
+        return [Mart("broken", "fails halfway", {}, "SELECT * FROM no_such_table", ("x",))]
 
     monkeypatch.setattr(build_module, "marts", broken_marts)
     with pytest.raises(duckdb.Error):
@@ -243,3 +244,30 @@ def test_a_claim_repeated_from_the_same_source_is_refused(mini, tmp_path):
         "warehouse: check failed: no source is counted twice for the same claim (same entity, metric, value, "
         "unit and date) (1 row(s) violate it)"]
     assert current_path(tmp_path / "out") is None
+
+
+def test_a_mart_with_a_duplicate_at_its_grain_is_refused(mini, tmp_path):
+    """A second designation row for Bradford would give dim_cities two Bradford rows, doubling every
+    count built on it: the build names the mart, its grain and the duplicated key, and publishes nothing."""
+    path = mini / "memberships" / "memberships.csv"
+    path.write_text(path.read_text(encoding="utf-8") +
+                    "film-bradford-again,unesco-creative-cities-film,city,bradford,city-of-film,2009-06-11,,s-wiki,"
+                    "Bradford again\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        build(mini, tmp_path / "out", root=tmp_path)
+    assert "warehouse: check failed: dim_cities holds one row per city_id; duplicated: bradford (2 rows)" in [
+        str(p) for p in info.value.problems]
+    assert current_path(tmp_path / "out") is None
+
+
+def test_every_mart_declares_its_grain(tmp_path):
+    from etl.models import marts, parse_model
+
+    assert {m.name: m.grain for m in marts()} == {
+        "dim_cities": ("city_id",), "fct_claims": ("claim_id",), "coproduction_links": ("country_a", "country_b"),
+        "coverage": ("table_name",), "source_usage": ("source_id", "table_name"),
+        "documented_vs_reported": ("measure", "entity_id")}
+    model = tmp_path / "07_x.sql"
+    model.write_text("-- A mart without a grain.\nSELECT 1 AS x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="07_x.sql: no '-- @grain: ...' line"):
+        parse_model(model)

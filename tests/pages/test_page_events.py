@@ -195,7 +195,12 @@ def test_the_cached_tables_carry_their_exact_csv():
     from filmdash.views import events
 
     views = events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en")
-    assert [v["key"] for v in views] == ["events_events", "events_partnerships", "events_attendance"]
+    assert [v.key for v in views] == ["events_events", "events_partnerships", "events_attendance"]
     for view in views:
-        assert view["csv"] == exports.csv_bytes(view["table"]) and view["n"] == len(view["table"])
-    assert events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en") is views  # built once
+        assert view.csv == exports.csv_bytes(view.table) and view.n == len(view.table)
+    hits = events.lists_view.cache_info().hits
+    again = events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en")
+    assert events.lists_view.cache_info().hits == hits + 1  # built once
+    # shared by every session, yet a session that changes its copy changes nobody else's
+    again[0].table.iloc[0, 0] = "changed by one session"
+    assert events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en")[0].table.equals(views[0].table)

@@ -1,4 +1,5 @@
 -- Every city with its country, coordinates (GeoNames) and UNESCO City of Film designation.
+-- @grain: city_id
 -- city_id: The city (cities.city_id).
 -- name_zh_hans: Simplified Chinese name: the curated one; for a city no curated source names in Chinese, the one GeoNames lists.
 -- name_zh_hant: Traditional Chinese name: the curated one; for a city no curated source names in Chinese, the one GeoNames lists.

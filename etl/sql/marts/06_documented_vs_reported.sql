@@ -1,4 +1,5 @@
 -- Documented counts against the aggregates sources report (the reported figure stays a claim).
+-- @grain: measure, entity_id
 -- measure: What is counted.
 -- documented: How many rows the warehouse documents.
 -- reported: The figure a source reports (NULL when no source reports one).
