@@ -105,8 +105,7 @@ def text_elements(at: AppTest) -> list[str]:
 def first_conflict_key() -> str:
     from filmdash.views import sources
 
-    _, groups, labels, *_ = sources.conflicts_view(db.warehouse_id(), (), "en")
-    return next(iter(labels))
+    return next(iter(sources.conflicts_view(db.warehouse_id(), (), "en").labels))
 
 
 @pytest.mark.parametrize(("path", "query"), PAGES, ids=[f"{p}?{'&'.join(f'{k}={v}' for k, v in q.items())}"
