@@ -61,23 +61,19 @@ def track_window(request_type, response_time, **kwargs):
 
 @events.quitting.add_listener
 def write_window(environment, **kwargs):
-    if os.environ.get("LOAD_WINDOW_FILE") and _window["first"] is not None:
-        Path(os.environ["LOAD_WINDOW_FILE"]).write_text(json.dumps(_window))
+    if os.environ.get("LOAD_WINDOW_FILE"):
+        now = time.perf_counter()
+        waiting = sorted(round(now - started, 1) for _, started in _in_flight.values())
+        kinds = [name for name, _ in _in_flight.values()]
+        Path(os.environ["LOAD_WINDOW_FILE"]).write_text(json.dumps(
+            {**_window, "unanswered": len(waiting), "unanswered_connects": kinds.count("connect"),
+             "unanswered_waited_s": waiting}))
 
 
-# Reruns still waiting for their answer when the run ends count as failures, with the time they
-# had waited: otherwise an overloaded server would look fast (only the answers it gave are timed).
+# Viewers still waiting when the run ends (for a rerun's answer, or to connect at all) are written to
+# LOAD_WINDOW_FILE with how long they had waited: Locust only times the answers the server gave, so an
+# overloaded server would otherwise look fast.
 _in_flight: dict[int, tuple[str, float]] = {}
-
-
-@events.test_stop.add_listener
-def unanswered(environment, **kwargs):
-    now = time.perf_counter()
-    for name, started in list(_in_flight.values()):
-        environment.events.request.fire(request_type="rerun", name=name, response_time=(now - started) * 1000,
-                                        response_length=0, exception=TimeoutError("no answer before the run ended"),
-                                        context={})
-    _in_flight.clear()
 
 
 def with_lang(query: str, lang: str) -> str:
@@ -106,11 +102,14 @@ class DashboardViewer(User):
 
     def _connect(self) -> bool:
         started = time.perf_counter()
+        _in_flight[id(self)] = ("connect", started)
         try:
             self.viewer = Viewer(self.host, timeout=60)
             self.viewer.connect(f"/{self.page}?lang={self.lang}")
+            _in_flight.pop(id(self), None)
             return True
         except Exception as exc:  # a refused connection is a lost viewer
+            _in_flight.pop(id(self), None)
             self._fire("connect", "connect", time.perf_counter() - started, exception=exc)
             self.viewer = None
             return False
@@ -123,14 +122,13 @@ class DashboardViewer(User):
         try:
             self.last = self.viewer.rerun(**kwargs)
         except Exception as exc:
-            if _in_flight.pop(id(self), None) is None:
-                return  # already counted as unanswered when the run ended
+            _in_flight.pop(id(self), None)
             self._fire("rerun", name, time.perf_counter() - started, exception=exc)
             self.viewer.close()
             self.viewer, self.last = None, None  # the next action reconnects, as the frontend does
             return
-        if _in_flight.pop(id(self), None) is not None:
-            self._fire("rerun", name, self.last.seconds, self.last.bytes)
+        _in_flight.pop(id(self), None)
+        self._fire("rerun", name, self.last.seconds, self.last.bytes)
 
     def open(self, page: str) -> None:
         """A link to the page (?lang= only), as the sidebar's navigation opens it."""
