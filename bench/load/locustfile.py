@@ -61,7 +61,7 @@ def track_window(request_type, response_time, **kwargs):
 
 @events.quitting.add_listener
 def write_window(environment, **kwargs):
-    if os.environ.get("LOAD_WINDOW_FILE"):
+    if os.environ.get("LOAD_WINDOW_FILE") and (_window["first"] is not None or _in_flight):
         now = time.perf_counter()
         waiting = sorted(round(now - started, 1) for _, started in _in_flight.values())
         kinds = [name for name, _ in _in_flight.values()]
