@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-patches load lint lock reference clean
+.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-patches bench-registry load lint lock reference clean
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -50,17 +50,24 @@ check: $(VENV)/.run-deps
 reference: $(VENV)/.dev-deps  ## re-resolve countries, city coordinates and boundaries (build-time only)
 	$(PY) -m etl reference
 
+# Two workers (the machine has two cores); each test file stays on one worker, so a module's shared
+# server or app run is made once.
+PYTEST_WORKERS ?= 2
+
 test: $(VENV)/.dev-deps warehouse  ## the whole suite, browser tests included
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test-fast: $(VENV)/.dev-deps warehouse
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser"
 
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench
 
 bench-patches: $(VENV)/.dev-deps warehouse  ## what the launcher's base-URL hint and grid prefetch buy -> bench/PATCHES.md
 	$(PY) -m bench.patches
+
+bench-registry: $(VENV)/.dev-deps  ## registry import (100k) and build (1M companies) on synthetic data -> bench/REGISTRY.md
+	$(PY) -m bench.registry
 
 # Protocol-level load test (Locust users speaking Streamlit's websocket protocol) against 10, 50,
 # 100 and 200 viewers on one worker, then one against 2 workers behind HAProxy -> bench/LOAD.md

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.schema import PRODUCTION_STATUSES
 from filmdash.core import db, takeaways
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain_inputs
@@ -23,7 +24,7 @@ from filmdash.core.params import parse_year
 from filmdash.core.selection import clicked_value, points_of
 from filmdash.core.style import MUTED, OKABE_ITO, PRIMARY, STATUS_COLOURS, base_layout
 
-STATUSES = ("released", "in-production", "in-development", "announced")
+STATUSES = PRODUCTION_STATUSES[::-1]  # the ETL schema's statuses, the most advanced first
 SCO_MEASURE = "sco_coproductions_since_2020"
 # The page's sections, one shown at a time (?coproductions_section=...); the first is the default.
 SECTIONS = ("network", "by_year", "documented")

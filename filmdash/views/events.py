@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.schema import EVENT_KINDS, EVENT_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES
 from filmdash.core import db, exports
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain, plain_inputs
@@ -20,9 +21,9 @@ from filmdash.core.i18n import claim_value, date_label, language, name, period_s
 from filmdash.core.i18n import text_or_no_data as _text
 from filmdash.core.style import MUTED, STATUS_COLOURS, base_layout
 
-KINDS = ("festival", "film-week", "market", "pavilion", "forum", "ceremony",
-         "film-office", "university", "city-cooperation", "network", "festival-partnership")
-STATUSES = ("announced", "held", "cancelled", "opened", "signed", "closed")
+# events' kinds and statuses, then partnerships' (the ETL schema's enumerations, in that order)
+KINDS = (*EVENT_KINDS, *PARTNERSHIP_KINDS)
+STATUSES = tuple(dict.fromkeys((*EVENT_STATUSES, *PARTNERSHIP_STATUSES)))
 RECORDS = ("event", "partnership")
 ROWS_BY = ("kind", "city")
 # The tables under the timeline, one shown at a time (?events_list=...); the first is the default.
@@ -247,7 +248,8 @@ def film_office_lines(frame: pd.DataFrame, lang: str | None = None) -> list[dict
             "city": city_label(r, lang),
             "status": status_label(r["status"], lang),
             "status_key": r["status"],
-            "announced": date_label(r["announced_date"], lang),
+            "announced": t("events_office_announced", lang, date=date_label(r["announced_date"], lang))
+            if precision(r["announced_date"]) else t("events_announcement_undated", lang),
             "opened": t("events_office_opened", lang, date=date_label(r["opened_date"], lang)) if precision(r["opened_date"])
             else t("events_never_opened", lang),
             "source_id": r["source_id"],

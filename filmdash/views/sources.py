@@ -13,6 +13,7 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.schema import ENTITY_TYPES, SOURCE_KINDS
 from filmdash.core import charts, db, exports, takeaways
 from filmdash.core.cache import ChartView, fresh, shared
 from filmdash.core.charts import plain_inputs
@@ -20,8 +21,6 @@ from filmdash.core.i18n import claim_value, date_label, language, missing, name,
 from filmdash.core.style import OKABE_ITO, base_layout
 
 SECTIONS = ("bibliography", "conflicts", "uncorroborated", "coverage", "dictionary", "inputs")
-ENTITY_TYPES = ("city", "country", "studio", "company", "organisation", "event", "production")
-SOURCE_KINDS = ("news", "official", "encyclopedia", "press-release", "statistics", "seed", "reference")
 
 
 def _text(value, lang) -> str:

@@ -121,6 +121,31 @@ class Page:
         self.context.close()
 
 
+def warehouse(sql: str, params=None) -> list[tuple]:
+    """An independent query on the warehouse the server publishes (build/CURRENT), for expected values."""
+    from filmdash.core import db
+
+    cursor = db.connection().cursor()
+    try:
+        return cursor.execute(sql, params or []).fetchall()
+    finally:
+        cursor.close()
+
+
+def assert_drawn(shot: Path, min_ink: float = 0.03, min_colours: int = 64) -> None:
+    """A screenshot shows a drawn page, not an empty or half-loaded one: enough of it is not background
+    (ink) and it holds the many colours of text, charts and anti-aliasing."""
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        pixels = image.convert("RGB").resize((min(image.width, 400), min(image.height, 400)))
+        colours = pixels.getcolors(maxcolors=1 << 16) or []
+        background = max(colours)[1] if colours else None
+        ink = 1 - (max(colours)[0] / (pixels.width * pixels.height)) if colours else 1.0
+    assert len(colours) == 0 or len(colours) >= min_colours, f"{shot.name}: {len(colours)} colours, background {background}"
+    assert ink >= min_ink, f"{shot.name}: only {ink:.1%} of the picture differs from its background {background}"
+
+
 @pytest.fixture
 def open_page(browser, server):
     pages = []

@@ -57,6 +57,19 @@ def test_chinese_names_come_from_the_curated_row_and_geonames_only_fills_a_city_
     assert rows(path, sql)[2] == ("qingdao", "青岛", "青島", "s-ref")
 
 
+def test_a_chinese_name_from_another_source_is_cited_by_that_source(mini, tmp_path):
+    # bradford's row gives only the Simplified name (s-wiki); a chinese_name_hant claim from s-news gives the
+    # Traditional one: dim_cities shows both, each with the source that gives it, never the row's source for both
+    with (mini / "metrics" / "metrics.csv").open("a", encoding="utf-8") as f:
+        f.write("chinese_name_hant,Chinese name (Traditional),中文名称（繁体）,中文名稱（繁體）,name,\n")
+    with (mini / "claims" / "claims.csv").open("a", encoding="utf-8") as f:
+        f.write("c-name-bradford-hant,city,bradford,chinese_name_hant,,布拉德福德,text,,2017,,s-news,布拉德福德\n")
+    path = build(mini, tmp_path / "out", root=tmp_path).path
+    sql = ("SELECT name_zh_hans, name_zh_hant, name_zh_source_id, name_zh_hans_source_id, name_zh_hant_source_id "
+           "FROM dim_cities WHERE city_id = 'bradford'")
+    assert rows(path, sql) == [("布拉德福德", "布拉德福德", "s-wiki", "s-wiki", "s-news")]
+
+
 def test_chinese_names_among_geonames_alternates():
     from etl.reference import chinese_names
 
@@ -266,7 +279,7 @@ def test_every_mart_declares_its_grain(tmp_path):
     assert {m.name: m.grain for m in marts()} == {
         "dim_cities": ("city_id",), "fct_claims": ("claim_id",), "coproduction_links": ("country_a", "country_b"),
         "coverage": ("table_name",), "source_usage": ("source_id", "table_name"),
-        "documented_vs_reported": ("measure", "entity_id")}
+        "documented_vs_reported": ("measure", "entity_id"), "dim_companies": ("company_id",)}
     model = tmp_path / "07_x.sql"
     model.write_text("-- A mart without a grain.\nSELECT 1 AS x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="07_x.sql: no '-- @grain: ...' line"):
