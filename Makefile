@@ -7,11 +7,18 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run warehouse build check test test-fast test-browser bench bench-synthetic bench-patches bench-registry fuzz lint lock reference clean deck pack preflight
+.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-patches bench-registry fuzz load lint lock reference clean deck pack preflight
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
 	$(PY) -m filmdash.serve --server.port $(PORT) --server.address $(ADDRESS)
+
+# N Streamlit workers behind HAProxy (Debian's haproxy), cookie-sticky, health-checked, drained on
+# Ctrl-C (docs/deploy.md). WORKERS defaults to the number of cores.
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+serve-cluster: $(VENV)/.run-deps  ## N workers behind HAProxy at localhost:$(PORT)
+	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
+	$(PY) -m filmdash.cluster --workers $(WORKERS) --port $(PORT) --address $(ADDRESS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +83,11 @@ pack: $(VENV)/.dev-deps warehouse  ## before the fair, with a network: wheels, w
 
 preflight: $(VENV)/.dev-deps  ## on the fair laptop: offline server, every page and slide, fonts, handouts
 	$(PY) -m filmdash.fair preflight
+
+# Protocol-level load test (Locust users speaking Streamlit's websocket protocol) against 10, 50,
+# 100 and 200 viewers on one worker, then one against 2 workers behind HAProxy -> bench/LOAD.md
+load: $(VENV)/.dev-deps warehouse
+	$(PY) -m bench.load
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -42,18 +42,18 @@ if not documented.empty:
     row = documented.iloc[0].to_dict()
     city = names.get(one_city, one_city)
     with st.container(border=True):
-        st.subheader(t("companies_box_documented_title", city=city))
+        st.subheader(t("companies_box_documented_title", city=ui.md_escape(city)))
         st.markdown(f"**{ui.md_escape(companies.documented_sentence(row, city))}**")
         left, right = st.columns(2)
         with left:
-            st.metric(t("companies_reported_label", city=city), companies.reported_text(row))
+            st.metric(t("companies_reported_label", city=ui.md_escape(city)), companies.reported_text(row))
             if isinstance(row.get("reported_source_id"), str):
                 st.caption(t("companies_reported_caption", publisher=ui.md_escape(row["reported_publisher"]),
                              as_of=ui.md_escape(row["reported_as_of"])))
                 ui.sources_popover([row["reported_source_id"]], {row["reported_source_id"]: row["reported_quote"]},
                                    key="companies_reported")
         with right:
-            st.metric(t("companies_documented_label", city=city), str(int(row["documented"])))
+            st.metric(t("companies_documented_label", city=ui.md_escape(city)), str(int(row["documented"])))
             st.caption(t("companies_documented_caption"))
             ui.sources_popover(split_ids(row["documented_source_ids"]), key="companies_documented")
 

@@ -30,7 +30,7 @@ with cols[2]:
                                      list(country_names), format_func=country_names.get,
                                      placeholder=t("coproductions_filter_all"))
 filters = cp.Filters(years[0], years[1], tuple(picked_statuses), tuple(picked_countries))
-year = parse_year(ui.param("year"))
+year = ui.url_value("year", parse_year)
 
 # 1. data: the list's rows here; each section queries its own, cached by warehouse, filters and language
 titles = db.query("coproductions_titles", year=year, **filters.params())
@@ -86,8 +86,8 @@ def section_documented(lang: str, warehouse: str, filters: cp.Filters, year: int
                              sco_row["qualifier"] if sco_row is not None else None),
         cp.sco_titles_table(sco_titles), reported_ids + sco_titles["source_id"].tolist(),
         {sco_row["source_id"]: sco_row["quote"]} if reported_ids else None)
-    st.info(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
-                               and not claim_sources.empty else None), icon="ℹ️")
+    st.info(ui.md_escape(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
+                               and not claim_sources.empty else None)), icon="ℹ️")
     # the titles as data, with their countries, companies, source ids, dates and quotes; and all productions
     url = data.share_url(getattr(st.context, "url", None) or "/coproductions", list(st.query_params.items()))
     with st.container(horizontal=True):

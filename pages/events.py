@@ -4,6 +4,7 @@ import streamlit as st
 
 from filmdash.core import db, ui
 from filmdash.core.i18n import language, set_language, t
+from filmdash.core.params import parse_choice
 from filmdash.views import events
 
 ui.warehouse_or_stop()
@@ -27,7 +28,7 @@ with cols[2]:
     statuses = ui.url_widget(st.multiselect, t("events_filter_status"), "events_status", [],
                              events.facet_values(options, "status"), format_func=events.status_label,
                              placeholder=t("events_filter_placeholder"))
-focus = ui.param("events_focus") or ""
+focus = ui.url_value("events_focus", lambda raw: parse_choice(raw, city_names)) or ""
 filters = (tuple(cities), tuple(kinds), tuple(statuses))
 
 

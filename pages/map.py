@@ -24,7 +24,7 @@ with link_row[0]:
 with link_row[1]:
     statuses = ui.url_widget(st.multiselect, t("map_filter_link_status"), "link_status", list(bounds["statuses"]),
                              list(bounds["statuses"]), format_func=lambda v: t(f"map_status_{v}", lang))
-selected = maps.parse_selection(ui.param(maps.SELECTION_PARAM))
+selected = ui.url_value(maps.SELECTION_PARAM, maps.parse_selection)
 inputs = (tuple(layers), selected, year_from, year_to, tuple(statuses))
 
 # 1. data (cached by warehouse, filters, selection and language)

@@ -102,7 +102,7 @@ def section_bibliography(lang: str) -> None:
         claims = db.query("sources_claims", source_id=picked, conflicts=False, uncorroborated=False, seeds=False,
                           entity_types=[])
         with st.container(border=True):
-            st.subheader(t("sources_detail_title", publisher=row["publisher"]))
+            st.subheader(t("sources_detail_title", publisher=ui.md_escape(row["publisher"])))
             # 4. the source itself, as it is cited everywhere
             ui.show_sources([picked])
             st.markdown(t("sources_detail_rows", n=len(supported)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
@@ -11,7 +12,50 @@ import plotly.graph_objects as go
 from filmdash.core.i18n import NAME_SUFFIX, language, number, qualified, t, unit_name, with_unit
 from filmdash.core.style import MUTED, OKABE_ITO, PRIMARY, base_layout
 
+# --- data as plotly text ------------------------------------------------------------------------
+# Plotly draws a small set of HTML tags in any text it shows (titles, tick labels, hover, text
+# labels): <a href> becomes a live link, <b> bold, <br> a line break. Data strings reach a figure
+# with '<' and '>' as entities, which plotly draws as the characters themselves; a builder's own
+# markup (a <br> between lines, a <b> name) is added after, so it still works.
 
+def plain(value):
+    """A data value as plotly text: '<' and '>' as entities, in a string or in each string of a
+    list or array. Idempotent (an escaped value has no '<' left), so cached inputs can pass twice."""
+    if isinstance(value, str):
+        return value.replace("<", "&lt;").replace(">", "&gt;") if ("<" in value or ">" in value) else value
+    if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and getattr(value, "ndim", 0) == 1):
+        return [plain(v) for v in list(value)]
+    return value
+
+
+def plain_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of frame with every text cell (and every string in a list cell) made plain."""
+    out = frame.copy()
+    for col in out.columns:
+        if not (pd.api.types.is_numeric_dtype(out[col]) or pd.api.types.is_bool_dtype(out[col])
+                or pd.api.types.is_datetime64_any_dtype(out[col])):
+            out[col] = out[col].map(plain, na_action="ignore")
+    return out
+
+
+def _plain_argument(value):
+    if isinstance(value, pd.DataFrame):
+        return plain_frame(value)
+    if isinstance(value, dict):
+        return {k: plain(v) if isinstance(v, str) else v for k, v in value.items()}
+    return plain(value) if isinstance(value, str) else value
+
+
+def plain_inputs(builder: Callable) -> Callable:
+    """A figure builder whose data arguments (frames, strings, label dicts) arrive plain: every data
+    string reaches the figure as text, whatever markup it holds."""
+    @functools.wraps(builder)
+    def build(*args, **kwargs):
+        return builder(*(_plain_argument(a) for a in args), **{k: _plain_argument(v) for k, v in kwargs.items()})
+    return build
+
+
+@plain_inputs
 def cities_of_film_by_year(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Bars: how many Cities of Film were designated each year; hover lists them."""
     lang = lang or language()
@@ -52,6 +96,7 @@ def label_margin(texts: list[str], font_px: int = 15) -> int:
     return round(24 + widest * font_px)
 
 
+@plain_inputs
 def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Dots: every value sources report for one figure, by source, one panel per unit (currencies
     are never put on one axis), so disagreement is visible at a glance."""
@@ -95,6 +140,7 @@ def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figu
     return fig
 
 
+@plain_inputs
 def grouped_bars(frame: pd.DataFrame, label_col: str, value_cols: list[str], labels: dict[str, str],
                  lang: str | None = None) -> go.Figure:
     """Grouped horizontal bars, one group per row, one bar per value column."""

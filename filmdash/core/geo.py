@@ -9,7 +9,6 @@ all. The base map comes from static/topojson through the app's plotly config, ne
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from functools import lru_cache
@@ -18,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl.schema import MEMBER_STATUSES
+from filmdash.core.charts import plain, plain_inputs
 from filmdash.core.i18n import date_text, language, name, number, t
 from filmdash.core.paths import ROOT
 from filmdash.core.seeds import SEED_CITIES
@@ -131,8 +131,9 @@ def boundaries_for(codes, geojson: dict | None = None) -> dict:
 # --- small pure helpers --------------------------------------------------------------------
 
 def esc(text) -> str:
-    """Data in plotly hover labels (which render a little HTML) is escaped."""
-    return html.escape("" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text))
+    """Data in plotly hover labels (which render a little HTML) is escaped (charts.plain: idempotent,
+    so a value that arrived plain is not escaped twice)."""
+    return plain("" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text))
 
 
 def great_circle_midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
@@ -352,6 +353,7 @@ def geo_layout(zoom: str, points_only: bool) -> dict:
     }
 
 
+@plain_inputs
 def map_figure(cities: pd.DataFrame, sco: pd.DataFrame, links: pd.DataFrame, places: pd.DataFrame,
                layers=LAYERS, zoom: str = "world", points_only: bool = False,
                selected: tuple[str, str] | None = None, lang: str | None = None,

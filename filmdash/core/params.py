@@ -44,3 +44,24 @@ def parse_choices(raw: str | None, choices) -> tuple[list[str], list[str]]:
         if value:
             (known if value in tuple(choices) else unknown).append(value)
     return known, unknown
+
+
+# A search box's text: what a person types, not a document. Longer text, or control characters
+# (NUL, newlines, bidirectional overrides), is not something the box could have written.
+TEXT_LIMIT = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def parse_text(raw: str | None, limit: int = TEXT_LIMIT) -> str | None:
+    """Free text as typed in a search box; None when longer than limit or holding control,
+    zero-width or bidirectional-override characters."""
+    if raw is None:
+        return None
+    text = str(raw)
+    return text if len(text) <= limit and not _CONTROL.search(text) else None
+
+
+def shown_value(raw, limit: int = 40) -> str:
+    """A URL value as a notice quotes it: cut to `limit` characters, control characters made visible."""
+    text = _CONTROL.sub("\N{REPLACEMENT CHARACTER}", str(raw))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -14,7 +14,7 @@ import streamlit as st
 
 from filmdash.core import db, exports, prefetch
 from filmdash.core.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
-from filmdash.core.params import parse_years, years_text
+from filmdash.core.params import parse_choice, parse_choices, parse_text, parse_years, shown_value, years_text
 
 # Every plotly chart goes through plotly_chart(): base maps are served by this app, never a CDN.
 PLOTLY_CONFIG = {
@@ -24,11 +24,15 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
 VIEWS = ("chart", "table", "sources")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+# ':' and '@' too: an escaped ':' breaks a bare URL (https://...) and Streamlit's :red[...] and
+# :material/...: directives, an escaped '@' an e-mail address, and '.' (escaped) a www. name, each of
+# which markdown would otherwise turn into a link or markup.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@&=])")
 
 
 def md_escape(text) -> str:
-    """Data never reaches markdown unescaped: a planted [link](...) or <script> stays text."""
+    """Data never reaches markdown unescaped: a planted [link](...), <script>, bare URL, e-mail
+    address or www. name stays text."""
     return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
 
 
@@ -47,15 +51,39 @@ def set_param(name: str, value: str | None, default: str | None = None) -> None:
         st.query_params[name] = value
 
 
+def ignored(name: str, raw) -> None:
+    """Say where the value is read that the link's value for `name` was not understood and is
+    ignored. A link never raises: every URL value goes through a parser in core.params, and what
+    the parser refuses ends here, quoted (cut short, control characters shown) and escaped."""
+    st.warning(t("param_ignored", name=name, value=md_escape(shown_value(raw))), icon="⚠️")
+
+
+def url_value(name: str, parse):
+    """The URL value under `name` read by `parse` (a core.params function of the raw text); a value
+    present but refused gives None and a notice."""
+    raw = param(name)
+    value = parse(raw) if raw is not None else None
+    if raw is not None and value is None:
+        ignored(name, raw)
+    return value
+
+
 def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
-    """A widget whose value lives in the URL under `name`: opening the URL reproduces it."""
+    """A widget whose value lives in the URL under `name`: opening the URL reproduces it. A value
+    the widget cannot hold (an unknown option, text no one could type) is ignored with a notice."""
     key = f"url_{name}"
     raw = param(name)
     multi = kind in (st.multiselect, st.pills) and kwargs.get("selection_mode", "multi") == "multi"
     if multi:
-        value = [v for v in raw.split(",") if v in options] if raw else list(default)
+        known, unknown = parse_choices(raw, options)
+        value = known if raw else list(default)
+        if unknown:
+            ignored(name, ",".join(unknown))
     else:
-        value = raw if raw is not None and (options is None or raw in options) else default
+        value = (parse_text(raw) if options is None else parse_choice(raw, options)) if raw is not None else None
+        if raw is not None and value is None:
+            ignored(name, raw)
+        value = default if value is None else value
     if key not in st.session_state or st.session_state.get(f"{key}_url") != raw:
         st.session_state[key] = value
         st.session_state[f"{key}_url"] = raw
@@ -74,8 +102,11 @@ def year_range(label: str, name: str, first: int, last: int) -> tuple[int, int]:
     """A range slider whose value lives in the URL as ?<name>=2016-2020 (absent: the full span)."""
     key = f"url_{name}"
     raw = param(name)
+    years = parse_years(raw, first, last) if raw is not None else None
+    if raw is not None and years is None:
+        ignored(name, raw)
     if key not in st.session_state or st.session_state.get(f"{key}_url") != raw:
-        st.session_state[key] = parse_years(raw, first, last) or (first, last)
+        st.session_state[key] = years or (first, last)
         st.session_state[f"{key}_url"] = raw
 
     def sync():
@@ -145,13 +176,15 @@ def choose_language() -> str:
     page switch), then the browser's locale. The choice is written back to the URL, so the URL
     reproduces the view in any browser. One click in the sidebar switches it."""
     requested = param("lang")
-    if requested in LANGUAGES:
+    if parse_choice(requested, LANGUAGES) is not None:
         lang = requested
     elif st.session_state.get("language_choice") in LANGUAGES:
         lang = st.session_state["language_choice"]
     else:
         lang = from_locale(getattr(st.context, "locale", None))
     set_language(lang)
+    if requested is not None and requested != lang:
+        ignored("lang", requested)  # said in the language the page is shown in
     st.session_state["language_choice"] = lang
     if requested != lang:
         st.query_params["lang"] = lang
@@ -271,7 +304,7 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
     if map_figure is not None:
         views.insert(1 if figure is not None else 0, "map")
     with st.container(border=True):
-        st.subheader(title)
+        st.subheader(md_escape(title))  # titles name data (a studio, a metric, a publisher)
         st.markdown(f"**{md_escape(takeaway)}**")
         lang = language()  # bound now: labels may be formatted outside this run's context
         view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", views[0], views,

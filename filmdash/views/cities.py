@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from filmdash.core import charts, db
 from filmdash.core.cache import ChartView, shared
+from filmdash.core.charts import plain_inputs
 from filmdash.core.i18n import NAME_SUFFIX, language, missing, name, number, qualified, t, unit_name, with_unit
 from filmdash.core.selection import clicked_value
 from filmdash.core.style import MUTED, OKABE_ITO, base_layout
@@ -180,6 +181,7 @@ def _row_labels(rows: pd.DataFrame, lang: str) -> list[str]:
     return labels
 
 
+@plain_inputs
 def comparison_figure(rows: pd.DataFrame, unit: str | None, mode: str = "absolute",
                       lang: str | None = None) -> go.Figure:
     """Horizontal bars, one per claim, grouped by city; colour says whether sources agree.
@@ -299,6 +301,7 @@ def counts_frame(comparison: pd.DataFrame, lang: str | None = None) -> pd.DataFr
     return out
 
 
+@plain_inputs
 def counts_figure(counts: pd.DataFrame, lang: str | None = None) -> go.Figure:
     lang = lang or language()
     labels = {c: t(f"col_{c}", lang) for c in COUNT_COLUMNS}

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 
 from filmdash.core import db
 from filmdash.core.cache import ChartView, shared
+from filmdash.core.charts import plain_inputs
 from filmdash.core.i18n import language, missing, name, number, qualified, t, translated
 from filmdash.core.ids import split_ids
 from filmdash.core.selection import clicked_value
@@ -112,6 +113,7 @@ def chart_labels(chart: pd.DataFrame, by: str, lang: str | None = None) -> list[
     return [type_label(v, lang) if by == "type" else decade_label(v, lang) for v in chart["value"]]
 
 
+@plain_inputs
 def chart_figure(chart: pd.DataFrame, by: str, lang: str | None = None) -> go.Figure:
     """Bars: companies by type (largest first) or founded decade (in time order, 'not given' last).
     customdata[0] is the facet value, so a click can filter the page."""

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from etl.schema import PRODUCTION_STATUSES
 from filmdash.core import db, takeaways
 from filmdash.core.cache import ChartView, shared
+from filmdash.core.charts import plain_inputs
 from filmdash.core.geo import map_figure
 from filmdash.core.i18n import NAME_SUFFIX, date_text, language, name, number, qualified, t
 from filmdash.core.ids import split_ids
@@ -145,6 +146,7 @@ def edge_width(titles: int, most: int) -> float:
     return 1.5 + 10.5 * titles / most if most else 1.5
 
 
+@plain_inputs
 def network_figure(links: pd.DataFrame, nodes: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Countries on a circle (most titles at the top), a line per co-producing pair, wider for more titles."""
     lang = lang or language()
@@ -213,6 +215,7 @@ def links_table(links: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
 
 # --- titles by year and status -----------------------------------------------------------------
 
+@plain_inputs
 def by_year_figure(by_year: pd.DataFrame, lang: str | None = None, selected: int | None = None) -> go.Figure:
     """Stacked bars: titles per year, one colour per status; the selected year stays bright."""
     lang = lang or language()
@@ -265,6 +268,7 @@ def reported_text(reported, qualifier, lang: str | None = None) -> str:
     return qualified(number(reported, lang), qualifier, lang)
 
 
+@plain_inputs
 def documented_figure(documented: int, reported, qualifier, lang: str | None = None) -> go.Figure:
     """Two bars: titles documented here, and the aggregate a source reports (hatched: not a list)."""
     lang = lang or language()

@@ -7,7 +7,6 @@ period and the hover says how much of the date is known: no day or month is ever
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ import plotly.graph_objects as go
 from etl.schema import EVENT_KINDS, EVENT_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES
 from filmdash.core import db, exports
 from filmdash.core.cache import ChartView, shared
+from filmdash.core.charts import plain, plain_inputs
 from filmdash.core.i18n import claim_value, date_label, language, name, period_start, precision, t
 from filmdash.core.i18n import text_or_no_data as _text
 from filmdash.core.style import MUTED, STATUS_COLOURS, base_layout
@@ -67,15 +67,16 @@ def row_label(row: dict, by: str, lang: str | None = None) -> str:
 
 
 def _hover(row: dict, lang: str) -> str:
-    lines = [f"<b>{html.escape(name(row, 'name', lang) or row['id'])}</b>",
-             f"{html.escape(city_label(row, lang))} · {kind_label(row['kind'], lang)} · {status_label(row['status'], lang)}",
+    lines = [f"<b>{plain(name(row, 'name', lang) or row['id'])}</b>",
+             f"{plain(city_label(row, lang))} · {kind_label(row['kind'], lang)} · {status_label(row['status'], lang)}",
              t("events_hover_date", lang, date=date_label(row["key_date"], lang))]
     if precision(row.get("end_date")):
         lines.append(t("events_hover_end", lang, date=date_label(row["end_date"], lang)))
-    lines.append(t("events_hover_source", lang, publisher=html.escape(str(row["publisher"]))))
+    lines.append(t("events_hover_source", lang, publisher=plain(str(row["publisher"]))))
     return "<br>".join(lines)
 
 
+@plain_inputs
 def timeline_figure(rows: pd.DataFrame, by: str = "kind", lang: str | None = None) -> go.Figure:
     """One marker per event or partnership at its (start) date, one row per kind or city, coloured
     by status; events with a known first and last day also get a bar spanning those days."""

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from etl.schema import ENTITY_TYPES, SOURCE_KINDS
 from filmdash.core import charts, db, exports, takeaways
 from filmdash.core.cache import ChartView, fresh, shared
+from filmdash.core.charts import plain_inputs
 from filmdash.core.i18n import claim_value, date_label, language, missing, name, number, qualified, t, with_unit
 from filmdash.core.style import OKABE_ITO, base_layout
 
@@ -239,6 +240,7 @@ def inputs_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     })
 
 
+@plain_inputs
 def by_year_figure(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Stacked bars: sources by year of publication, one colour per kind; undated sources last."""
     lang = lang or language()

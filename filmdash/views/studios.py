@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from filmdash.core import charts, db, exports
 from filmdash.core.cache import ChartView, shared
+from filmdash.core.charts import plain_inputs
 from filmdash.core.i18n import date_text, language, name, number, qualified, t, with_unit
 from filmdash.core.ids import split_ids, unique_ids
 from filmdash.core.style import MUTED, OKABE_ITO, base_layout
@@ -57,6 +58,7 @@ def qualifier_text(qualifier, lang: str | None = None) -> str:
 
 # --- productions shot there ----------------------------------------------------------------------
 
+@plain_inputs
 def productions_figure(prods: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Bars per year, split by what the year is: the shooting year, or (when no source dates the
     shoot) the production's own year."""
@@ -176,6 +178,7 @@ def fact_takeaway(claims: pd.DataFrame, label: str, lang: str | None = None) -> 
     return base + (t("studios_takeaway_uncorroborated", lang, n=lonely) if lonely else "")
 
 
+@plain_inputs
 def text_claims_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Words-only claims (the opening) on a time line: each source's statement at its date."""
     lang = lang or language()
@@ -195,6 +198,7 @@ def text_claims_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figu
     return fig
 
 
+@plain_inputs
 def fact_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figure:
     lang = lang or language()
     if claims["value_base"].notna().any():
@@ -227,6 +231,7 @@ def facts_summary(claims: pd.DataFrame, lang: str | None = None) -> pd.DataFrame
 
 # --- incentives ----------------------------------------------------------------------------------
 
+@plain_inputs
 def incentives_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Every incentive figure by source, one panel per unit; the metric names each row."""
     lang = lang or language()
@@ -279,6 +284,7 @@ def comparison_table(studios: pd.DataFrame, lang: str | None = None) -> pd.DataF
     })
 
 
+@plain_inputs
 def comparison_figure(studios: pd.DataFrame, lang: str | None = None) -> go.Figure:
     lang = lang or language()
     frame = studios.assign(label=[name(r, lang=lang) for r in studios.to_dict("records")])

@@ -50,3 +50,29 @@ def test_a_long_publisher_is_cut_on_the_axis_and_whole_in_the_hover():
     trace = charts.claims_side_by_side(frame, "en").data[0]
     assert list(trace.y) == ["China News Service (repost … (2018-04-28)", "ECNS (2018-04-30)"]
     assert [list(c) for c in trace.customdata] == [[f"{long} (2018-04-28)", "q"], ["ECNS (2018-04-30)", "r"]]
+
+
+# --- data reaches a figure as text -------------------------------------------------------------
+
+HOSTILE = '<a href="https://evil.example">EVIL</a><b>BOLD</b>'
+
+
+def test_plain_escapes_tags_once():
+    from filmdash.core.charts import plain
+
+    assert plain(HOSTILE) == '&lt;a href="https://evil.example"&gt;EVIL&lt;/a&gt;&lt;b&gt;BOLD&lt;/b&gt;'
+    assert plain(plain(HOSTILE)) == plain(HOSTILE)  # idempotent: a cached input may pass twice
+    assert plain(["<b>", "ok"]) == ["&lt;b&gt;", "ok"] and plain(5) == 5 and plain("Film & TV") == "Film & TV"
+
+
+def test_a_builder_draws_data_markup_as_text():
+
+    import numpy as np
+
+    from filmdash.core.charts import cities_of_film_by_year
+
+    frame = pd.DataFrame({"year": [2009, 2014], "cities": [1, 2],
+                          "names_en": [np.array(["Bradford" + HOSTILE]), np.array([HOSTILE, "Rome"])]})
+    spec = cities_of_film_by_year(frame, "en").to_json()
+    assert "EVIL" in spec and "<a href" not in spec and "<b>BOLD" not in spec
+    assert frame["names_en"][0][0].endswith(HOSTILE)  # the caller's frame is left as it was

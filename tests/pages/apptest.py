@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,8 +35,9 @@ def in_root():
         os.chdir(before)
 
 
-def run_app(path: str = "/", **query) -> AppTest:
-    """Open the app at a URL path with query parameters, as a browser would."""
+def open_app(path: str = "/", **query) -> AppTest:
+    """Open the app at a URL path with query parameters, as a browser would; exceptions are left
+    for the caller to check."""
     with in_root():
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
         for key, value in query.items():
@@ -43,6 +45,12 @@ def run_app(path: str = "/", **query) -> AppTest:
         if path != "/":
             at.switch_page(f"pages/{path.strip('/')}.py")
         at.run()
+    return at
+
+
+def run_app(path: str = "/", **query) -> AppTest:
+    """open_app, asserting the page ran without an exception."""
+    at = open_app(path, **query)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -67,3 +75,8 @@ def arcs(traces) -> list[tuple]:
         assert len(lat) % 3 == 0 and lat[2::3] == [None] * (len(lat) // 3) and lon[2::3] == lat[2::3]
         out += [(lat[i], lon[i], lat[i + 1], lon[i + 1], tr["line"]["width"]) for i in range(0, len(lat), 3)]
     return out
+
+
+def text_of(markdown: str) -> str:
+    """Markdown as the reader sees it: data in headings is escaped (ui.md_escape), '\\(' shows '('."""
+    return re.sub(r"\\(.)", r"\1", markdown)

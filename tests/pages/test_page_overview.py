@@ -7,7 +7,7 @@ import json
 import pytest
 
 from filmdash.core import db
-from tests.pages.apptest import rerun, run_app
+from tests.pages.apptest import rerun, run_app, text_of
 
 
 def sql(text: str):
@@ -35,7 +35,7 @@ def test_overview_headline_figures_in_english():
     assert metrics["UNESCO Cities of Film"] == str(cities)
     assert metrics["SCO member states"] == str(members)
     assert metrics["Film companies in Hangzhou (reported)"] == "more than 700"
-    subheaders = [s.value for s in at.subheader]
+    subheaders = [text_of(s.value) for s in at.subheader]
     assert "UNESCO Cities of Film by year of designation" in subheaders
     assert any(s.startswith("Oriental Movie Metropolis, Qingdao:") for s in subheaders)
 
