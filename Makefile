@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run warehouse build check test test-fast test-browser bench lint reference clean
+.PHONY: run warehouse build check test test-fast test-browser bench lint reference fonts clean
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -37,7 +37,16 @@ check: $(VENV)/.run-deps
 reference: $(VENV)/.dev-deps  ## re-resolve countries, city coordinates and boundaries (build-time only)
 	$(PY) -m etl reference
 
-test: $(VENV)/.dev-deps warehouse  ## the whole suite, browser tests included
+# npm packages for build and test time only (axe-core for the browser tests, Noto Sans SC/TC for
+# `make fonts`), exactly as package-lock.json pins them
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+fonts: $(VENV)/.dev-deps node_modules/.package-lock.json  ## subset Noto Sans SC/TC to the characters shown -> static/fonts/ (commit it)
+	$(PY) -m etl fonts
+
+test: $(VENV)/.dev-deps node_modules/.package-lock.json warehouse  ## the whole suite, browser tests included
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.dev-deps warehouse

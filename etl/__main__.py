@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | reference."""
+"""Command line: python -m etl build | check | reference | fonts."""
 
 from __future__ import annotations
 
@@ -33,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--if-stale", action="store_true",
                        help="build only when an input or the ETL changed since the current warehouse")
     sub.add_parser("reference", help="rebuild reference data (countries, city coordinates, boundaries)")
+    sub.add_parser("fonts", help="subset Noto Sans SC/TC to the characters shown, into static/fonts/")
     args = parser.parse_args(argv)
+
+    if args.command == "fonts":
+        from etl.fonts import main as fonts_main
+
+        return fonts_main()
 
     if args.command == "reference":
         from etl.reference import main as reference_main

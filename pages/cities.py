@@ -77,7 +77,7 @@ def comparison(lang: str, warehouse: str, picked: tuple, metric_labels: dict, de
                                                                               label, lang)
     selection = ui.chart_box(
         "cities_claims", t("cities_box_claims_title", label=label), takeaway, figure, table, ids, quotes,
-        column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")}, on_select="rerun")
+        column_config={t("col_url"): st.column_config.LinkColumn(display_text=t("link_open"))}, on_select="rerun")
     st.caption(t("cities_claims_legend"))
     if len(unit_options) > 1:
         st.caption(t("cities_units_note", units=t("enumeration_separator").join(unit_name(u, lang) for u in unit_options)))
@@ -124,7 +124,7 @@ with st.container(border=True):
             st.caption(t("cities_profile_no_claims"))
         else:
             st.dataframe(cities.profile_claims_table(city_claims), hide_index=True, width="stretch",
-                         column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")})
+                         column_config={t("col_url"): st.column_config.LinkColumn(display_text=t("link_open"))})
         ui.sources_popover(*cities.profile_sources(profile, city_claims), key="cities_profile")
     else:
         st.caption(t("cities_profile_hint"))

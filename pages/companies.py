@@ -90,7 +90,7 @@ with st.container(border=True):
         column_config={
             t("companies_col_founded"): st.column_config.NumberColumn(format="%d"),
             t("companies_col_listing"): st.column_config.TextColumn(),
-            t("col_url"): st.column_config.LinkColumn(display_text="🔗"),
+            t("col_url"): st.column_config.LinkColumn(display_text=t("link_open")),
         })
     ui.sources_popover(rows["source_id"].tolist(), dict(zip(rows["source_id"], rows["quote"])), key="companies_table")
 

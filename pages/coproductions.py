@@ -87,7 +87,7 @@ def section_documented(lang: str, warehouse: str, filters: cp.Filters, year: int
         cp.sco_titles_table(sco_titles), reported_ids + sco_titles["source_id"].tolist(),
         {sco_row["source_id"]: sco_row["quote"]} if reported_ids else None)
     st.info(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
-                               and not claim_sources.empty else None), icon="ℹ️")
+                               and not claim_sources.empty else None), icon=":material/info:")
 
 
 SECTION_VIEWS = {"network": section_network, "by_year": section_by_year, "documented": section_documented}

@@ -32,7 +32,7 @@ view = maps.page_view(warehouse, *inputs, lang)
 
 # 2. the map and its export. A fragment: switching zoom, borders/points or the box's view reruns
 # only the map. A fragment rerun runs without app.py, so it sets the page's language itself.
-st.info(t("map_disclaimer"), icon="ℹ️")
+st.info(t("map_disclaimer"), icon=":material/info:")
 
 
 @st.fragment

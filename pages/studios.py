@@ -77,7 +77,7 @@ def section_facts(lang: str, warehouse: str, studio_id: str, studio_name: str) -
 def section_incentives(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
     figure, takeaway, table, ids, quotes, notes = sd.incentives_view(warehouse, studio_id, lang)
     for note in notes:
-        st.warning(ui.md_escape(note), icon="⚠️")
+        st.warning(ui.md_escape(note), icon=":material/warning:")
     if figure is None:
         st.info(takeaway)
         return

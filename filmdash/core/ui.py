@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from filmdash.core import db, exports, prefetch
+from filmdash.core import db, document, exports, prefetch
 from filmdash.core.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
 from filmdash.core.params import parse_years, years_text
 
@@ -48,17 +48,22 @@ def set_param(name: str, value: str | None, default: str | None = None) -> None:
 
 
 def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
-    """A widget whose value lives in the URL under `name`: opening the URL reproduces it."""
+    """A widget whose value lives in the URL under `name`: opening the URL reproduces it. After a
+    language switch its value is set again from the URL (by value), so the widget redraws its
+    options and chosen values in the new language instead of keeping the old labels."""
     key = f"url_{name}"
     raw = param(name)
+    lang = language()
     multi = kind in (st.multiselect, st.pills) and kwargs.get("selection_mode", "multi") == "multi"
     if multi:
         value = [v for v in raw.split(",") if v in options] if raw else list(default)
     else:
         value = raw if raw is not None and (options is None or raw in options) else default
-    if key not in st.session_state or st.session_state.get(f"{key}_url") != raw:
+    if (key not in st.session_state or st.session_state.get(f"{key}_url") != raw
+            or st.session_state.get(f"{key}_lang") != lang):
         st.session_state[key] = value
         st.session_state[f"{key}_url"] = raw
+        st.session_state[f"{key}_lang"] = lang
 
     def sync():
         current = st.session_state[key]
@@ -167,6 +172,8 @@ def choose_language() -> str:
         "Language / 语言 / 語言", LANGUAGES, format_func=LANGUAGE_LABELS.get, key="language_switch",
         on_change=switch, selection_mode="single",
     )
+    # <html lang> and the Han fonts in this language's order: fixed HTML per language, no data
+    st.sidebar.html(document.frame_html(lang), unsafe_allow_javascript=True)
     return lang
 
 
