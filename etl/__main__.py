@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | reference | fonts."""
+"""Command line: python -m etl build | check | reference | scripts | fonts."""
 
 from __future__ import annotations
 
@@ -33,9 +33,15 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--if-stale", action="store_true",
                        help="build only when an input or the ETL changed since the current warehouse")
     sub.add_parser("reference", help="rebuild reference data (countries, city coordinates, boundaries)")
+    sub.add_parser("scripts", help="convert names a source gives in one Chinese script only (OpenCC), "
+                                   "into data/raw/name_conversions/")
     sub.add_parser("fonts", help="subset Noto Sans SC/TC to the characters shown, into static/fonts/")
     args = parser.parse_args(argv)
 
+    if args.command == "scripts":
+        from etl.names import main as scripts_main
+
+        return scripts_main()
     if args.command == "fonts":
         from etl.fonts import main as fonts_main
 
@@ -63,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
               f" in {seconds:.1f} s: {summary}")
     else:
         print(f"Check passed in {seconds:.1f} s (nothing published): {summary}")
+    if result.names_report:
+        print(result.names_report)
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl import names
 from etl.checks import run_checks
 from etl.extract import Extracted, extract
 from etl.problems import InputError, Problem
@@ -37,9 +38,10 @@ class BuildResult:
     path: Path | None
     tables: dict[str, int]
     inputs_sha256: str
+    names_report: str = ""  # names with no form in one script, or in no Chinese at all
 
     def _replace_path(self, path: Path | None) -> BuildResult:
-        return BuildResult(path, self.tables, self.inputs_sha256)
+        return BuildResult(path, self.tables, self.inputs_sha256, self.names_report)
 
 
 def _staging_select(table: Table) -> str:
@@ -126,6 +128,8 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
             if text:
                 _comment(con, "COLUMN", f'{name}."{col}"', text)
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    # names in both Chinese scripts, from the source or a recorded conversion (etl/names.py)
+    names.fill(con)
     files = pd.DataFrame([
         {"path": f"data/raw/{e['path']}", "table_name": e["table"], "encoding": e["encoding"],
          "curator": e["curator"], "description": e["description"], "rows": e["rows"], "sha256": e["sha256"]}
@@ -210,6 +214,7 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     check_con = duckdb.connect(str(partial), read_only=True)
     try:
         failures = run_checks(check_con)
+        names_report = names.report(check_con)
     finally:
         check_con.close()
     if failures:
@@ -220,4 +225,4 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     (build_dir / "last_build.json").write_text(json.dumps({"file": new_file.name, "tables": counts,
                                                           "inputs_sha256": digest,
                                                           "tree_sha256": tree_digest(raw_dir)}, indent=2) + "\n")
-    return BuildResult(new_file, counts, digest)
+    return BuildResult(new_file, counts, digest, names_report)

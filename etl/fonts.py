@@ -47,6 +47,14 @@ def shown_characters(root: Path = ROOT) -> set[str]:
         paths = [base / pattern] if folder == "." else sorted(base.rglob(pattern))
         for path in paths:
             chars.update(c for c in path.read_text(encoding="utf-8") if ord(c) > 0x7F and c.isprintable())
+    # currency names the Chinese pages take from CLDR (Babel), for every currency the schema allows
+    from babel.numbers import get_currency_name
+
+    from etl.schema import UNITS
+
+    for unit in (u for u in UNITS if u.isupper()):
+        for locale in ("zh_Hans_CN", "zh_Hant_HK"):
+            chars.update(c for c in get_currency_name(unit, locale=locale) if ord(c) > 0x7F)
     return chars
 
 

@@ -98,7 +98,7 @@ select_city(selection, "cities_clicked_counts")
 
 # 3. the profile of one city, with all its claims and their sources
 with st.container(border=True):
-    st.subheader(t("cities_profile_title"))
+    st.header(t("cities_profile_title"))
     options = [""] + list(picked)
     city_id = ui.url_widget(st.selectbox, t("cities_profile_label"), "city", picked[0] if len(picked) == 1 else "",
                             options=options, format_func=lambda c: labels.get(c, t("cities_profile_none", lang)))

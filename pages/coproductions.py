@@ -107,7 +107,7 @@ content(lang, warehouse, filters, year)
 
 # 3. the list, whatever the section: every field, a clicked year, its CSV and its sources
 with st.container(border=True):
-    st.subheader(t("coproductions_box_list_title"))
+    st.header(t("coproductions_box_list_title"))
     st.markdown(f"**{ui.md_escape(cp.titles_takeaway(titles, year))}**")
     if year is not None:
         chip, clear = st.columns([3, 1])

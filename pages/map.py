@@ -65,7 +65,7 @@ map_box(lang, warehouse, inputs, view)
 
 # the table the map filters
 with st.container(border=True):
-    st.subheader(t("map_table_title"))
+    st.header(t("map_table_title"))
     if selected:
         st.markdown(t("map_table_selected", place=ui.md_escape(view["place"]), n=len(view["table"])))
         st.button(t("map_clear_selection"), key="map_clear", on_click=ui.set_param, args=(maps.SELECTION_PARAM, None))

@@ -41,7 +41,7 @@ studio_name = name(studio)
 # figure only once it is shown). 2. the studio's card, then one section at a time. 3. every box
 # carries its own Sources view.
 with st.container(border=True):
-    st.subheader(sd.studio_label(studio))
+    st.header(sd.studio_label(studio))
     cols = st.columns(4)
     cols[0].metric(t("studios_col_opened"), date_text(studio["opened_date"]))
     cols[1].metric(t("studios_col_status"), t(f"studios_status_{studio['status']}"))

@@ -72,6 +72,8 @@ def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
         st.session_state[f"{key}_url"] = param(name)
 
     args = {"options": options} if options is not None else {}
+    if kind in (st.selectbox, st.multiselect):  # Streamlit's own placeholder is English
+        kwargs.setdefault("placeholder", t("widget_placeholder", lang))
     return kind(label, key=key, on_change=sync, **args, **kwargs)
 
 
@@ -264,7 +266,7 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
     if map_figure is not None:
         views.insert(1 if figure is not None else 0, "map")
     with st.container(border=True):
-        st.subheader(title)
+        st.header(title)
         st.markdown(f"**{md_escape(takeaway)}**")
         lang = language()  # bound now: labels may be formatted outside this run's context
         view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", views[0], views,

@@ -23,7 +23,7 @@ def test_overview_headline_figures_in_english():
     assert metrics["SCO member states"] == str(members)
     assert metrics["Film companies in Hangzhou (reported)"] == "more than 700"
     assert cities == 30 and members == 10  # the shipped data: Bradford 2009 to the 2025 round
-    subheaders = [s.value for s in at.subheader]
+    subheaders = [s.value for s in at.header]
     assert "UNESCO Cities of Film by year of designation" in subheaders
     assert any(s.startswith("Oriental Movie Metropolis, Qingdao:") for s in subheaders)
 
