@@ -153,7 +153,7 @@ def test_a_clicked_city_filters_the_table():
     assert len(table) == len(expected) == 8
     assert sorted(table["What"].value_counts().items()) == [("City of Film", 1), ("Event", 5), ("Studio", 2)]
     assert set(table["City"]) == {"Qingdao"}
-    assert any(m.value.startswith("Only Qingdao: 8 row(s).") for m in at.markdown)
+    assert any(m.value.startswith("Only Qingdao: 8 rows.") for m in at.markdown)
     ring = spec(at)["data"][-1]
     assert ring["marker"]["size"] == 40  # the selection is ringed on the map
     at.button(key="map_clear").click()

@@ -86,7 +86,7 @@ def test_every_layer_in_english():
     # studios grouped per city
     studios = fig.data[7]
     assert len(studios.lat) == 1
-    assert studios.hovertext[0] == ("<b>Qingdao</b><br>2 studio(s)<br>Oriental Movie Metropolis<br>"
+    assert studios.hovertext[0] == ("<b>Qingdao</b><br>2 studios<br>Oriental Movie Metropolis<br>"
                                     "Cangmashan Film City<br>Source: CGTN; Xinhua")
     # seeds labelled (the only text on the map), at fixed positions
     seeds = fig.data[9]
