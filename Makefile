@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run warehouse build check test test-fast test-browser bench lint reference fonts clean
+.PHONY: run warehouse build check test test-fast test-browser bench bench-patches bench-registry lint lock reference fonts clean
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -17,13 +17,19 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
 
-$(VENV)/.run-deps: requirements.txt | $(VENV)/bin/python
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.txt
+# Installs exactly the locked tree (every package pinned, with its hashes): what was tested is what runs.
+$(VENV)/.run-deps: requirements.lock | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements-dev.txt
+$(VENV)/.dev-deps: requirements.lock requirements-dev.lock | $(VENV)/bin/python
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.run-deps
+
+lock: | $(VENV)/bin/python  ## re-resolve requirements*.txt into the hashed lock files (the dev tree within the run-time one)
+	$(VENV)/bin/uv pip compile requirements.txt --generate-hashes --python-version 3.11 --quiet -o requirements.lock
+	$(VENV)/bin/uv pip compile requirements-dev.txt -c requirements.lock --generate-hashes --python-version 3.11 \
+		--quiet -o requirements-dev.lock
 
 warehouse: $(VENV)/.run-deps  ## build only when an input or the ETL changed
 	$(PY) -m etl build --if-stale
@@ -46,14 +52,24 @@ node_modules/.package-lock.json: package.json package-lock.json
 fonts: $(VENV)/.dev-deps node_modules/.package-lock.json  ## subset Noto Sans SC/TC to the characters shown -> static/fonts/ (commit it)
 	$(PY) -m etl fonts
 
+# Two workers (the machine has two cores); each test file stays on one worker, so a module's shared
+# server or app run is made once.
+PYTEST_WORKERS ?= 2
+
 test: $(VENV)/.dev-deps node_modules/.package-lock.json warehouse  ## the whole suite, browser tests included
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test-fast: $(VENV)/.dev-deps warehouse
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser"
 
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench
+
+bench-patches: $(VENV)/.dev-deps warehouse  ## what the launcher's base-URL hint and grid prefetch buy -> bench/PATCHES.md
+	$(PY) -m bench.patches
+
+bench-registry: $(VENV)/.dev-deps  ## registry import (100k) and build (1M companies) on synthetic data -> bench/REGISTRY.md
+	$(PY) -m bench.registry
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -58,16 +58,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(script: str) -> tuple[subprocess.Popen, str]:
+def serve(script: str, command: list[str] | None = None, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """A server on a free loopback port: `script` through the app's launcher (filmdash.serve), or
+    `python <command>` when one is given; returns once /_stcore/health answers."""
     port = free_port()
     # both through the app's launcher (filmdash.serve), so the baseline is served the same way
-    command = ["-c", f"from filmdash.serve import main; main(script={script!r})"]
+    command = command or ["-c", f"from filmdash.serve import main; main(script={script!r})"]
     proc = subprocess.Popen([sys.executable, *command, "--server.port", str(port),
                              "--server.address", "127.0.0.1"], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, start_new_session=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+                            env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
     url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
+    for _ in range(300):
         try:
             if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
                 return proc, url
@@ -113,7 +115,7 @@ def time_load(browser, url: str) -> float:
     return elapsed
 
 
-def time_click(browser, url: str, text: str) -> float | None:
+def time_click(browser, url: str, text: str, settle_ms: int | None = None) -> float | None:
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     page = context.new_page()
     finished: list[int] = []
@@ -121,7 +123,7 @@ def time_click(browser, url: str, text: str) -> float | None:
                                           lambda payload: finished.append(1) if script_finished(payload) else None))
     page.goto(url)
     wait_drawn(page)
-    page.wait_for_timeout(SETTLE_MS)  # a person clicks a page that has settled, not the instant it drew
+    page.wait_for_timeout(SETTLE_MS if settle_ms is None else settle_ms)  # a person clicks a page that has settled, not the instant it drew
     # segmented controls are radio groups; plain buttons are buttons
     target = page.get_by_role("radio", name=text, exact=True).or_(page.get_by_role("button", name=text, exact=True)).first
     if target.count() == 0:

@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | reference | scripts | fonts."""
+"""Command line: python -m etl build | check | reference | import | scripts | fonts."""
 
 from __future__ import annotations
 
@@ -36,7 +36,28 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("scripts", help="convert names a source gives in one Chinese script only (OpenCC), "
                                    "into data/raw/name_conversions/")
     sub.add_parser("fonts", help="subset Noto Sans SC/TC to the characters shown, into static/fonts/")
+    imp = sub.add_parser("import", help="validate a registry export and write it as a declared input under data/raw")
+    imp.add_argument("file", type=Path, help="the export: CSV (UTF-8, GBK, GB18030) or XLSX")
+    imp.add_argument("--kind", required=True, help="what the export lists: companies")
+    imp.add_argument("--source", required=True, help="source id of this import (new, or an earlier registry import)")
+    imp.add_argument("--publisher", help="for a new source: who published the registry or database")
+    imp.add_argument("--title", help="for a new source: the export's title")
+    imp.add_argument("--date", help="for a new source: the export's date, YYYY-MM-DD")
+    imp.add_argument("--url", help="for a new source: the registry's address, if any")
+    imp.add_argument("--language", default="zh-Hans", help="the export's language (BCP 47; default zh-Hans)")
+    imp.add_argument("--encoding", help="a CSV's encoding (utf-8, gbk, gb18030); detected when left out")
+    imp.add_argument("--sheet", help="an XLSX sheet's name (default: the first sheet)")
+    imp.add_argument("--map", type=Path, help="a TOML file naming unusual headers (shape of etl/registry/headers.toml)")
+    imp.add_argument("--raw", type=Path, default=ROOT / "data" / "raw", help="folder of curated inputs")
+    imp.add_argument("--report", type=Path, help="folder for the report (default build/imports/SOURCE)")
+    imp.add_argument("--curator", default="registry import (python -m etl import)",
+                     help="who imported it, for manifest.toml")
+    imp.add_argument("--replace", action="store_true", help="import a source again, in place of its earlier file")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        from etl.registry.command import main as import_main
+
+        return import_main(args)
 
     if args.command == "scripts":
         from etl.names import main as scripts_main

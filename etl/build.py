@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,19 +17,22 @@ from pathlib import Path
 import duckdb
 
 from etl import names
+from etl.bulk import CASTS, bulk_files, key_sets, staged_columns
+from etl.bulk import load as load_bulk
+from etl.bulk import scan as scan_bulk
+from etl.bulk import validate as validate_bulk
 from etl.checks import run_checks
 from etl.extract import Extracted, extract
+from etl.models import SQL_DIR, macros, marts
 from etl.problems import InputError, Problem
 from etl.schema import LOAD_ORDER, TABLES, Table
 
 ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = Path(__file__).resolve().parent / "sql"
 POINTER = "CURRENT"
 KEEP_OLD = 3  # older warehouse files kept beside the current one (readers may still have them open)
 
 # A mart column without its own description inherits the one its name has in the input schema.
 INHERITED = {col.name: col.description for table in TABLES.values() for col in reversed(table.columns)}
-CASTS = {"int": "BIGINT", "year": "INTEGER", "number": "DOUBLE", "bool": "BOOLEAN"}
 
 
 @dataclass
@@ -46,36 +48,8 @@ class BuildResult:
 
 def _staging_select(table: Table) -> str:
     """Staging only renames and casts; generated from the schema so the column list lives once."""
-    exprs = []
-    for col in table.columns:
-        ident = f'"{col.name}"'
-        expr = f"NULLIF({ident}, '')"
-        if col.kind in CASTS:
-            expr = f"CAST({expr} AS {CASTS[col.kind]})"
-        exprs.append(f"{expr} AS {ident}")
     order = ", ".join(f'"{k}"' for k in table.key)
-    return f"SELECT {', '.join(exprs)} FROM raw_{table.name} ORDER BY {order}"
-
-
-def _parse_model(path: Path) -> tuple[str, str, dict[str, str], str]:
-    """A mart file: leading '-- ' lines describe it; '-- col: text' lines describe its columns."""
-    text = path.read_text(encoding="utf-8")
-    name = re.sub(r"^\d+_", "", path.stem)
-    description, columns = [], {}
-    for line in text.splitlines():
-        if not line.startswith("--"):
-            break
-        body = line[2:].strip()
-        m = re.match(r"^([a-z_][a-z0-9_]*):\s+(.*)$", body)
-        if m:
-            columns[m.group(1)] = m.group(2)
-        elif body:
-            description.append(body)
-    return name, " ".join(description), columns, text
-
-
-def marts() -> list[tuple[str, str, dict[str, str], str]]:
-    return [_parse_model(p) for p in sorted((SQL_DIR / "marts").glob("*.sql"))]
+    return f"SELECT {staged_columns(table)} FROM raw_{table.name} ORDER BY {order}"
 
 
 def _comment(con: duckdb.DuckDBPyConnection, kind: str, target: str, text: str) -> None:
@@ -84,15 +58,31 @@ def _comment(con: duckdb.DuckDBPyConnection, kind: str, target: str, text: str) 
     con.execute(f"COMMENT ON {kind} {target} IS {literal}")
 
 
+def _file_sha256(path: Path) -> str:
+    with path.open("rb") as f:  # streamed: a registry file can be a gigabyte
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
 def _inputs_digest(ex: Extracted, raw_dir: Path) -> str:
     h = hashlib.sha256()
     for entry in sorted(ex.files, key=lambda e: e["path"]):
-        data = (raw_dir / entry["path"]).read_bytes()
-        entry["sha256"] = hashlib.sha256(data).hexdigest()
+        entry["sha256"] = _file_sha256(raw_dir / entry["path"])
         h.update(entry["path"].encode() + b"\0" + entry["sha256"].encode())
-    for model in sorted((SQL_DIR / "marts").glob("*.sql")):
+    for model in sorted((SQL_DIR / "marts").glob("*.sql")) + sorted((SQL_DIR / "macros").glob("*.sql")):
         h.update(model.read_bytes())
     return h.hexdigest()
+
+
+def _document(con: duckdb.DuckDBPyConnection, name: str, table: Table) -> None:
+    _comment(con, "TABLE", name, table.description)
+    for col in table.columns:
+        _comment(con, "COLUMN", f'{name}."{col.name}"', col.description)
+    if table.sourced:
+        _comment(con, "COLUMN", f"{name}.source_id", "The source this row traces to (sources.source_id).")
+
+
+def _typed(col) -> str:
+    return f'"{col.name}" {CASTS.get(col.kind, "VARCHAR")}'
 
 
 def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str, int]:
@@ -100,8 +90,18 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
     import pandas as pd
 
     counts = {}
+    bulk = ex.bulk_files
+    keys = key_sets(ex.rows)
     for name in LOAD_ORDER:
         table = TABLES[name]
+        if table.bulk:  # read, checked and cast by DuckDB: a million rows never pass through Python
+            if bulk[name]:
+                load_bulk(con, table, bulk[name], keys)
+            else:
+                con.execute(f"CREATE TABLE {name} ({', '.join(_typed(c) for c in table.columns)})")
+            _document(con, name, table)
+            counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            continue
         frame = pd.DataFrame([r.values for r in ex.rows[name]], columns=table.column_names, dtype="string")
         frame = frame.fillna("")
         con.complete()  # duckdb 2: a pending result blocks register()
@@ -111,13 +111,9 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
         con.execute(f"INSERT INTO raw_{name} SELECT * FROM incoming")
         con.unregister("incoming")
         con.execute(f"CREATE TABLE {name} AS {_staging_select(table)}")
-        _comment(con, "TABLE", name, table.description)
-        for col in table.columns:
-            _comment(con, "COLUMN", f'{name}."{col.name}"', col.description)
-        if table.sourced:
-            _comment(con, "COLUMN", f"{name}.source_id", "The source this row traces to (sources.source_id).")
+        _document(con, name, table)
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-    for name, description, columns, sql in marts():
+    for name, description, columns, sql, _grain in marts():
         con.execute(f"CREATE TABLE {name} AS {sql}")
         _comment(con, "TABLE", name, description)
         actual = [r[0] for r in con.execute(
@@ -130,6 +126,9 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     # names in both Chinese scripts, from the source or a recorded conversion (etl/names.py)
     names.fill(con)
+    for macro in macros():
+        con.execute(macro.sql)
+        _comment(con, "MACRO TABLE", macro.name, macro.description)
     files = pd.DataFrame([
         {"path": f"data/raw/{e['path']}", "table_name": e["table"], "encoding": e["encoding"],
          "curator": e["curator"], "description": e["description"], "rows": e["rows"], "sha256": e["sha256"]}
@@ -151,7 +150,7 @@ def tree_digest(raw_dir: Path) -> str:
     etl_dir = Path(__file__).resolve().parent
     for base in (raw_dir, etl_dir):
         for path in sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            h.update(str(path.relative_to(base)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+            h.update(str(path.relative_to(base)).encode() + b"\0" + bytes.fromhex(_file_sha256(path)))
     return h.hexdigest()
 
 
@@ -186,6 +185,18 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     from etl.validate import validate
 
     problems = ex.problems + validate(ex.rows)
+    # Bulk tables: Python's streamed pass now; DuckDB's checks run where the rows are loaded (one
+    # read of the files), or here in a scratch database when the build has failed already, so
+    # that one run still lists every problem.
+    ex.bulk_files = bulk_files(ex.bulk)
+    for name, files in ex.bulk_files.items():
+        problems += scan_bulk(TABLES[name], files)
+    if problems:
+        for name, files in ex.bulk_files.items():
+            if not scan_bulk(TABLES[name], files):
+                problems += validate_bulk(TABLES[name], files, key_sets(ex.rows))
+    for files in ex.bulk_files.values():
+        ex.files += [{**bf.entry, "rows": bf.records} for bf in files]
     if problems:
         raise InputError(problems)
     digest = _inputs_digest(ex, raw_dir)

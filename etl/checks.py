@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.models import marts
 from etl.schema import ENTITY_TABLES, TABLES, YEAR_MAX, YEAR_MIN
 
 CHECKS_DIR = Path(__file__).resolve().parent / "sql" / "checks"
@@ -58,8 +59,24 @@ def schema_checks() -> list[tuple[str, str]]:
     return checks
 
 
-def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
+def grain_failures(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Each mart holds one row per value of its declared grain; a duplicate names its keys."""
     failures = []
+    for mart in marts():
+        key = ", ".join(f'"{c}"' for c in mart.grain)
+        duplicated = con.execute(
+            f"SELECT concat_ws(' / ', {key}) AS k, count(*) AS n FROM {mart.name} GROUP BY ALL HAVING count(*) > 1 "
+            "ORDER BY k").fetchall()
+        if duplicated:
+            shown = ", ".join(f"{k} ({n} rows)" for k, n in duplicated[:10])
+            more = f" and {len(duplicated) - 10} more" if len(duplicated) > 10 else ""
+            failures.append(f"check failed: {mart.name} holds one row per {', '.join(mart.grain)}; duplicated: "
+                            f"{shown}{more}")
+    return failures
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
+    failures = grain_failures(con)
     for description, sql in schema_checks():
         (violations,) = con.execute(sql).fetchone()
         if violations:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.problems import Problem
@@ -28,6 +28,8 @@ class Extracted:
     rows: dict[str, list[Row]]
     files: list[dict]  # manifest entries that were read, with their checksums
     problems: list[Problem]
+    bulk: list[dict] = field(default_factory=list)  # files of bulk tables: read by etl/bulk.py, not here
+    bulk_files: dict = field(default_factory=dict)  # the same, once etl/bulk.py has scanned them
 
 
 def _display(path: Path, root: Path) -> str:
@@ -124,7 +126,7 @@ def extract(raw_dir: Path, root: Path) -> Extracted:
     entries, problems = read_manifest(raw_dir, root)
     rows: dict[str, list[Row]] = {name: [] for name in TABLES}
     declared = set()
-    files = []
+    files, bulk = [], []
     for entry in entries:
         rel = entry["path"]
         path = raw_dir / rel
@@ -138,6 +140,9 @@ def extract(raw_dir: Path, root: Path) -> Extracted:
         if not path.exists():
             problems.append(Problem(shown, None, None, None, "declared in manifest.toml but the file does not exist"))
             continue
+        if TABLES[table].bulk:
+            bulk.append({**entry, "table": table, "shown": shown, "abs_path": str(path)})
+            continue
         table_rows, file_problems = read_file(path, table, entry["encoding"], root)
         rows[table].extend(table_rows)
         problems.extend(file_problems)
@@ -147,4 +152,4 @@ def extract(raw_dir: Path, root: Path) -> Extracted:
             problems.append(Problem(_display(path, root), None, None, None,
                                     "the file is not declared in data/raw/manifest.toml (its encoding, "
                                     "curator and description are unknown), so it was not read"))
-    return Extracted(rows, files, problems)
+    return Extracted(rows, files, problems, bulk)

@@ -25,6 +25,7 @@ NAMED: dict[str, tuple[str, tuple[str, ...]]] = {
     "cities": ("city_id", ("name",)),
     "dim_cities": ("city_id", ("name",)),
     "companies": ("company_id", ("name",)),
+    "dim_companies": ("company_id", ("name",)),  # companies and registry rows, one grain
     "studios": ("studio_id", ("name",)),
     "productions": ("production_id", ("title",)),
     "events": ("event_id", ("name",)),
@@ -134,6 +135,7 @@ def convert(missing: list[tuple[str, str, str, str]]) -> list[dict[str, str]]:
 def main() -> int:
     """Write data/raw/name_conversions/opencc.csv afresh from the current inputs."""
     from etl.build import _inputs_digest, load
+    from etl.bulk import bulk_files
     from etl.extract import extract
     from etl.problems import InputError
     from etl.validate import validate
@@ -145,6 +147,7 @@ def main() -> int:
         print(InputError(problems).report())
         return 1
     ex.rows["name_conversions"] = []  # from scratch: every conversion from the names as they are now
+    ex.bulk_files = bulk_files(ex.bulk)
     con = duckdb.connect()
     load(con, ex, _inputs_digest(ex, ROOT / "data" / "raw"))
     rows = convert(gaps(con))

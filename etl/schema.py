@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Accepted values, defined once.
-SOURCE_KINDS = ("news", "official", "encyclopedia", "press-release", "statistics", "seed", "reference")
+SOURCE_KINDS = ("news", "official", "encyclopedia", "press-release", "statistics", "seed", "reference", "registry")
 ENTITY_TYPES = ("city", "country", "studio", "company", "organisation", "event", "production")
 QUALIFIERS = ("more-than", "about", "at-least", "up-to", "planned", "less-than")
 UNITS = (
@@ -39,6 +39,9 @@ PARTNERSHIP_STATUSES = ("announced", "opened", "signed", "closed")
 # is what network-wide totals (408 cities, 58 new in a round) are about; its Film sub-network is
 # unesco-creative-cities-film.
 ORGANISATION_IDS = (*ORGANISATIONS, "unesco-creative-cities-network")
+# What a registry company does, classified from its business scope (etl/registry/activities.toml).
+REGISTRY_ACTIVITIES = ("production", "animation", "post-production", "distribution", "cinema", "other")
+CURRENCIES = ("CNY", "USD", "HKD", "EUR", "JPY", "GBP")
 
 YEAR_MIN, YEAR_MAX = 1890, 2035
 
@@ -72,6 +75,9 @@ class Table:
     sourced: bool = True  # has source_id (and quote) columns
     min_rows: int = 1
     extra_checks: tuple[str, ...] = field(default_factory=tuple)
+    # Read, validated and loaded by DuckDB (etl/bulk.py) instead of row by row in Python: for tables
+    # that hold a registry's worth of rows.
+    bulk: bool = False
 
     @property
     def column_names(self) -> list[str]:
@@ -113,7 +119,8 @@ _add(Table(
         Column("source_id", "slug", "Unique id of the source, prefixed by topic.", True),
         Column("publisher", "text", "Who published the page.", True),
         Column("title", "text", "The page's title as published.", True),
-        Column("url", "url", "Address of the page that was read.", True),
+        Column("url", "url", "Address of the page that was read (required, except for a registry export, "
+                             "which is a file: kind registry)."),
         Column("published", "date", "Publication date (ISO 8601; year or month alone allowed)."),
         Column("accessed", "date", "Date the page was read (ISO 8601).", True),
         Column("language", "lang", "BCP 47 code of the source's language.", True),
@@ -121,6 +128,7 @@ _add(Table(
     ),
     key=("source_id",),
     sourced=False,
+    extra_checks=("url_unless_registry",),
 ))
 
 _add(Table(
@@ -388,6 +396,44 @@ _add(Table(
     min_rows=0,
 ))
 
+_add(Table(
+    "registry_companies",
+    "Companies as a business registry export lists them, written by `python -m etl import --kind companies`: "
+    "validated, deduplicated against the curated companies, classified by business scope.",
+    (
+        Column("credit_code", "uscc", "Unified social credit code (统一社会信用代码, GB 32100-2015), check digit verified.",
+               True),
+        Column("name", "text", "The registry's name, normalised: full-width ASCII forms and brackets folded, "
+                               "spaces tidied.", True),
+        Column("name_registry", "text", "The name exactly as the registry export gives it.", True),
+        Column("legal_representative", "text", "Legal representative (法定代表人) as the registry gives it."),
+        Column("founded", "date", "Date of establishment (成立日期), ISO 8601."),
+        Column("capital_amount", "number", "Registered capital as stated, in capital_unit.", lo=0),
+        Column("capital_unit", "text", "The unit the registry states the capital in (万元, 万美元 ...)."),
+        Column("capital_currency", "enum", "Currency of the registered capital (ISO 4217).", accepted=CURRENCIES),
+        Column("capital_base", "number", "Registered capital in units of capital_currency "
+                                         "(500 万元 becomes 5000000 CNY).", lo=0),
+        Column("registration_status", "text", "Registration status (登记状态: 存续, 在业, 注销 ...) as given."),
+        Column("province", "text", "Province (所属省份) as given."),
+        Column("city", "text", "City (所属城市) as given."),
+        Column("district", "text", "District or county (所属区县) as given."),
+        Column("city_id", "slug", "The dashboard's city (cities.city_id) the registry's city names, where it has one."),
+        Column("company_type", "text", "Type of enterprise (企业类型) as given."),
+        Column("business_scope", "text", "Business scope (经营范围) as given: what the company may do."),
+        Column("activity", "enum", "What the company does, classified from its business scope by the rules in "
+                                   "etl/registry/activities.toml.", True, REGISTRY_ACTIVITIES),
+        Column("activity_keyword", "text", "The keyword of the business scope that decided the activity "
+                                           "(empty for other)."),
+        Column("export_row", "int", "Row of this company in the registry export (as the file shows it).", True, lo=1),
+        Column("source_id", "slug", "The registry import this row comes from (sources.source_id).", True),
+    ),
+    key=("credit_code",),
+    references=(Reference("city_id", "cities"), Reference("source_id", "sources")),
+    sourced=False,
+    min_rows=0,
+    bulk=True,
+))
+
 # Which table and key column an entity type (or party type, member type) points to.
 ENTITY_TABLES = {
     "city": ("cities", "city_id"),
@@ -425,5 +471,5 @@ _add(Table(
 LOAD_ORDER = (
     "sources", "countries", "cities", "city_coordinates", "metrics", "companies", "studios",
     "productions", "production_countries", "production_locations", "events", "partnerships",
-    "memberships", "claims", "name_conversions",
+    "memberships", "claims", "registry_companies", "name_conversions",
 )

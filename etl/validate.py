@@ -108,6 +108,10 @@ def _cells(table: Table, row: Row) -> list[Problem]:
             if row.values.get(col):
                 problems.append(Problem(row.file, row.line, col, row.values[col],
                                         "is a translation of known_for, which is empty: give the English first"))
+    if "url_unless_registry" in table.extra_checks and not row.values.get("url") \
+            and row.values.get("kind") != "registry":
+        problems.append(Problem(row.file, row.line, "url", None,
+                                "is empty, but a value is required (only a registry export, kind registry, has none)"))
     if "year_meaning" in table.extra_checks:
         meaning = row.values.get("year_meaning", "")
         if meaning and not YEAR_MEANING.match(meaning):

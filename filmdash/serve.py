@@ -23,9 +23,29 @@ from filmdash.core.paths import ROOT
 _RESERVED_PREFIXES = ("_stcore/", "static/", "app/static/", "media/", "component/")
 
 
-def disable_pages_folder_detection() -> None:
+# The Streamlit releases whose PagesManager this launcher has been tested against (tests/browser/
+# test_serve_browser.py shows the quirk on stock Streamlit and its absence through this launcher).
+KNOWN_STREAMLIT = ("1.67.0",)
+
+
+class UnknownStreamlit(RuntimeError):
+    """The installed Streamlit is not one this launcher's one patch was proven on."""
+
+
+def disable_pages_folder_detection(version: str | None = None) -> None:
+    """Switch off Streamlit's pages-folder (v1 multipage) detection, so that app.py's st.navigation
+    routes every URL, deep links included, from the first request on. Refuses, loudly, a Streamlit
+    release it does not know: the attribute it sets is internal and may mean something else there."""
+    import streamlit
     from streamlit.runtime.pages_manager import PagesManager
 
+    version = version or streamlit.__version__
+    if version not in KNOWN_STREAMLIT or not isinstance(getattr(PagesManager, "uses_pages_directory", None),
+                                                         bool | type(None)):
+        raise UnknownStreamlit(
+            f"filmdash.serve was proven on Streamlit {', '.join(KNOWN_STREAMLIT)}, not {version}: check that a "
+            "fresh server's first deep link (/cities) still runs pages/cities.py without app.py "
+            "(tests/browser/test_serve_browser.py), then add the version to KNOWN_STREAMLIT.")
     PagesManager.uses_pages_directory = False
 
 

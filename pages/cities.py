@@ -38,8 +38,8 @@ picked = tuple(chosen)
 metrics = db.query("cities_metrics", cities=list(picked))
 metric_labels = cities.metric_labels(metrics)
 warehouse = db.warehouse_id()
-counts, counts_fig, counts_takeaway, counts_table, counts_ids, counts_quotes = cities.counts_view(warehouse, picked, lang)
-label_to_city = dict(zip(counts["city"], counts["city_id"]))
+counts = cities.counts_view(warehouse, picked, lang)
+label_to_city = dict(zip(counts.data["city"], counts.data["city_id"]))
 
 
 def select_city(selection, key: str) -> None:
@@ -73,16 +73,14 @@ def comparison(lang: str, warehouse: str, picked: tuple, metric_labels: dict, de
         mode = ui.url_widget(st.segmented_control, t("cities_mode_label"), "mode", "absolute", options=modes,
                              format_func=lambda m: t(f"cities_mode_{m}", lang), selection_mode="single") or "absolute"
     label = metric_labels[metric]
-    rows, figure, takeaway, table, ids, quotes, note = cities.comparison_view(warehouse, picked, metric, unit, mode,
-                                                                              label, lang)
-    selection = ui.chart_box(
-        "cities_claims", t("cities_box_claims_title", label=label), takeaway, figure, table, ids, quotes,
-        column_config={t("col_url"): st.column_config.LinkColumn(display_text=t("link_open"))}, on_select="rerun")
+    view = cities.comparison_view(warehouse, picked, metric, unit, mode, label, lang)
+    selection = ui.view_box(
+        "cities_claims", view, t("cities_box_claims_title", label=label), column_config={t("col_url"): st.column_config.LinkColumn(display_text=t("link_open"))}, on_select="rerun")
     st.caption(t("cities_claims_legend"))
     if len(unit_options) > 1:
         st.caption(t("cities_units_note", units=t("enumeration_separator").join(unit_name(u, lang) for u in unit_options)))
     if mode == "per_capita":
-        st.caption(note)
+        st.caption(view.note)
     select_city(selection, "cities_clicked_claims")
 
 
@@ -91,8 +89,7 @@ if metrics.empty:
 else:
     comparison(lang, warehouse, picked, metric_labels, cities.default_metric(metrics))
 
-selection = ui.chart_box("cities_counts", t("cities_box_counts_title"), counts_takeaway, counts_fig, counts_table,
-                         counts_ids, counts_quotes, on_select="rerun")
+selection = ui.view_box("cities_counts", counts, t("cities_box_counts_title"), on_select="rerun")
 st.caption(t("box_seed_cities_caption"))
 select_city(selection, "cities_clicked_counts")
 

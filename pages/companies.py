@@ -65,10 +65,8 @@ def chart_section(lang: str, warehouse: str, params: dict) -> None:
     set_language(lang)
     by = ui.url_widget(st.segmented_control, t("companies_by_label"), "by", "type", options=list(companies.CHART_BY),
                        format_func=lambda b: t(f"companies_by_{b}", lang), selection_mode="single") or "type"
-    chart, figure = companies.cached_chart(warehouse, params, by, lang)
-    selection = ui.chart_box(
-        "companies_chart", t(f"companies_box_chart_title_{by}"), companies.chart_takeaway(chart, by), figure,
-        companies.chart_table(chart, by), split_ids(chart["source_ids"].tolist()), on_select="rerun")
+    view = companies.chart_view(warehouse, params, by, lang)
+    selection = ui.view_box("companies_chart", view, t(f"companies_box_chart_title_{by}"), on_select="rerun")
     clicked = companies.value_from_points(selection.selection.points if selection is not None else [])
     if clicked and st.session_state.get("companies_clicked") != clicked:
         st.session_state["companies_clicked"] = clicked

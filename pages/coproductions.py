@@ -42,9 +42,8 @@ warehouse = db.warehouse_id()
 @st.fragment
 def by_year_box(lang: str, warehouse: str, filters: cp.Filters, year: int | None) -> None:
     set_language(lang)
-    figure, takeaway, table, ids = cp.by_year_view(warehouse, filters, year, lang)
-    selection = ui.chart_box("coproductions_by_year", t("coproductions_box_by_year_title"), takeaway, figure,
-                             table, ids, on_select="rerun")
+    view = cp.by_year_view(warehouse, filters, year, lang)
+    selection = ui.view_box("coproductions_by_year", view, t("coproductions_box_by_year_title"), on_select="rerun")
     st.caption(t("coproductions_by_year_hint"))
     clicked = cp.clicked_year(selection)
     ui.follow_click("year", None if clicked is None else str(clicked), None if year is None else str(year))
@@ -55,9 +54,9 @@ def network_box(lang: str, warehouse: str, filters: cp.Filters) -> None:
     """The network; a click on a country keeps only its co-productions, on the whole page (the country
     filter above, in the URL), as a year bar does."""
     set_language(lang)
-    figure, takeaway, table, ids = cp.network_view(warehouse, filters, lang)
-    selection = ui.chart_box("coproductions_network", t("coproductions_box_network_title"), takeaway, figure,
-                             table, ids, map_figure=cp.network_map(warehouse, filters, lang), on_select="rerun")
+    view = cp.network_view(warehouse, filters, lang)
+    selection = ui.view_box("coproductions_network", view, t("coproductions_box_network_title"),
+                            map_figure=cp.network_map(warehouse, filters, lang), on_select="rerun")
     st.caption(t("coproductions_network_hint"))
     clicked = cp.clicked_country(selection, country_names)
     ui.follow_click("country", clicked, ",".join(filters.countries))

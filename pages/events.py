@@ -40,9 +40,9 @@ def timeline(lang: str, warehouse: str, filters: tuple) -> None:
     rows_by = ui.url_widget(st.segmented_control, t("events_rows_by"), "events_rows", "kind", list(events.ROWS_BY),
                             format_func=lambda v: t(f"events_rows_{v}", lang), selection_mode="single") or "kind"
     figure = events.cached_timeline(warehouse, *filters, rows_by, lang)
-    takeaway, table, source_ids = events.timeline_view(warehouse, *filters, lang)
-    selection = ui.chart_box("events_timeline", t("events_box_timeline_title"), takeaway, figure, table, source_ids,
-                             column_config={t("col_url"): st.column_config.LinkColumn()}, on_select="rerun")
+    view = events.timeline_view(warehouse, *filters, lang)
+    selection = ui.chart_box("events_timeline", t("events_box_timeline_title"), view.takeaway, figure, view.table,
+                             view.source_ids, column_config={t("col_url"): st.column_config.LinkColumn()}, on_select="rerun")
     st.caption(t("events_click_hint"))
     picked = events.picked_city(selection.selection.points if selection else [])
     if picked and st.session_state.get("events_last_pick") != (picked, *filters):
@@ -82,22 +82,22 @@ if focus:
 @st.fragment
 def rows(lang: str, warehouse: str, filters: tuple, focus: str) -> None:
     set_language(lang)
-    views = {view["key"].removeprefix("events_"): view for view in events.lists_view(warehouse, *filters, focus, lang)}
-    picked = ui.section_switch("events_list", events.LISTS, lang, counts={v: views[v]["n"] for v in views})
+    views = {view.key.removeprefix("events_"): view for view in events.lists_view(warehouse, *filters, focus, lang)}
+    picked = ui.section_switch("events_list", events.LISTS, lang, counts={v: views[v].n for v in views})
     view = views[picked]
     with st.container(border=True):
-        st.subheader(t(f"{view['key']}_title", n=view["n"]))
+        st.subheader(t(f"{view.key}_title", n=view.n))
         if picked == "attendance":
             st.caption(t("events_attendance_caption"))
-        if view["empty"]:
+        if view.n == 0:
             st.caption(t("events_no_rows"))
             return
-        st.dataframe(view["table"], hide_index=True, width="stretch",
+        st.dataframe(view.table, hide_index=True, width="stretch",
                      column_config={t("col_url"): st.column_config.LinkColumn()})
         # 3. sources, one click away, and the table as shown
         with st.container(horizontal=True):
-            ui.sources_popover(view["ids"], view["quotes"], key=view["key"])
-            ui.download_button(view["key"], view["table"], view["csv"])
+            ui.sources_popover(view.source_ids, dict(view.quotes), key=view.key)
+            ui.download_button(view.key, view.table, view.csv)
 
 
 rows(lang, warehouse, filters, focus)

@@ -47,12 +47,12 @@ def map_box(lang: str, warehouse: str, inputs: tuple, view: dict) -> None:
         mode = ui.url_widget(st.segmented_control, t("map_filter_mode"), "mode", "borders", list(geo.MODES),
                              format_func=lambda v: t(f"map_mode_{v}", lang), selection_mode="single") or "borders"
     figure = maps.figure_view(warehouse, layers, zoom, mode == "points", selected, year_from, year_to, statuses, lang)
-    event = ui.chart_box("map", t("map_box_title"), view["takeaway"], None, view["shown_table"], view["source_ids"],
+    event = ui.chart_box("map", t("map_box_title"), view.takeaway, None, view.shown_table, view.source_ids,
                          on_select="rerun", map_figure=figure)
     # a click on a place reruns the whole page: the table follows it
     ui.follow_click(maps.SELECTION_PARAM, maps.selection_from_points(points_of(event)))
-    if view["unplaced"]:
-        st.caption(t("map_unplaced", names=ui.md_escape(t("list_separator").join(view["unplaced"]))))
+    if view.unplaced:
+        st.caption(t("map_unplaced", names=ui.md_escape(t("list_separator").join(view.unplaced))))
     exports_row = st.columns([1, 1, 4])
     for col, fmt in zip(exports_row, ("png", "svg")):
         col.download_button(t(f"map_export_{fmt}"), lambda fmt=fmt: images.export_cached(figure.to_json(), fmt),
@@ -67,12 +67,12 @@ map_box(lang, warehouse, inputs, view)
 with st.container(border=True):
     st.header(t("map_table_title"))
     if selected:
-        st.markdown(t("map_table_selected", place=ui.md_escape(view["place"]), n=len(view["table"])))
+        st.markdown(t("map_table_selected", place=ui.md_escape(view.place), n=len(view.table)))
         st.button(t("map_clear_selection"), key="map_clear", on_click=ui.set_param, args=(maps.SELECTION_PARAM, None))
     else:
         st.caption(t("map_table_all"))
-    st.dataframe(view["table"], hide_index=True, width="stretch")
+    st.dataframe(view.table, hide_index=True, width="stretch")
     # the rows listed as CSV, and (3.) the sources of exactly those rows
     with st.container(horizontal=True):
-        ui.download_button("map_items", view["table"], view["csv"])
-        ui.sources_popover(view["listed_ids"], key="map_items")
+        ui.download_button("map_items", view.table, view.csv)
+        ui.sources_popover(view.listed_ids, key="map_items")

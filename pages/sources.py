@@ -32,30 +32,32 @@ def conflicts(lang: str, warehouse: str, types: tuple) -> None:
     the picker follow the URL; a click on either reruns only this fragment. A fragment rerun runs
     without app.py, so it sets the page's language itself."""
     set_language(lang)
-    rows_claims, groups, group_labels, claims, groups_csv, claims_csv = sources.conflicts_view(warehouse, types, lang)
-    keys = list(group_labels)  # the rows of `groups`, in order
+    conflicts = sources.conflicts_view(warehouse, types, lang)
+    groups = conflicts.groups
+    keys = list(conflicts.labels)  # the rows of `groups`, in order
     with st.container(border=True):
         st.header(t("sources_conflicts_title", n=len(groups)))
         rows = ui.url_widget(st.segmented_control, t("sources_conflicts_rows"), "sources_conflicts_rows", "figures",
                              ["figures", "claims"], selection_mode="single",
                              format_func=lambda v: t(f"sources_conflicts_rows_{v}", n=len(groups if v == "figures"
-                                                                                            else rows_claims)))
+                                                                                            else conflicts.claims)))
         if rows == "claims":
-            table_box("sources_conflict_claims", claims, t("sources_conflicts_claims_caption"), csv=claims_csv)
+            table_box("sources_conflict_claims", conflicts.table, t("sources_conflicts_claims_caption"),
+                      csv=conflicts.table_csv)
         else:
             ui.table_pick("sources_conflicts_table", "sources_conflict", keys)
-            table_box("sources_conflicts", groups, t("sources_conflicts_caption"), selectable=True, csv=groups_csv)
+            table_box("sources_conflicts", groups, t("sources_conflicts_caption"), selectable=True,
+                      csv=conflicts.groups_csv)
     if not keys:
         return
     if st.session_state.get("url_sources_conflict") not in keys + [None]:  # left over from other entity types
         st.session_state.pop("url_sources_conflict", None)
     key = ui.url_widget(st.selectbox, t("sources_pick_conflict"), "sources_conflict", None, keys,
-                        format_func=group_labels.get, placeholder=t("sources_pick_conflict_placeholder"))
+                        format_func=conflicts.labels.get, placeholder=t("sources_pick_conflict_placeholder"))
     if key is None:
         st.caption(t("sources_conflict_hint"))
         return
-    title, takeaway, figure, table, ids, quotes = sources.conflict_view(warehouse, types, key, lang)
-    ui.chart_box("sources_conflict", title, takeaway, figure, table, ids, quotes, column_config=LINK)
+    ui.view_box("sources_conflict", sources.conflict_view(warehouse, types, key, lang), column_config=LINK)
 
 
 def section_bibliography(lang: str) -> None:
@@ -79,9 +81,9 @@ def section_bibliography(lang: str) -> None:
     # 1. data
     bib = db.query("sources_bibliography", search=(search or "").strip(), kinds=list(kinds))
     # 2. when the sources were published; clicking a bar keeps only that kind
-    takeaway, figure, table = sources.by_year_view(db.warehouse_id(), (search or "").strip(), tuple(kinds), lang)
-    ui.chart_box("sources_by_year", t("sources_by_year_title"), takeaway, figure, table, bib["source_id"].tolist(),
-                 on_select="rerun")
+    view = sources.by_year_view(db.warehouse_id(), (search or "").strip(), tuple(kinds), lang)
+    ui.chart_box("sources_by_year", t("sources_by_year_title"), view.takeaway, view.figure, view.table,
+                 bib["source_id"].tolist(), on_select="rerun")
     st.caption(t("sources_by_year_caption"))
     # 3. the table, its row ticked for the source picked; picking a row shows what that source supports
     ui.table_pick("sources_bibliography_table", "sources_source", bib["source_id"].tolist())
@@ -152,8 +154,7 @@ def section_uncorroborated(lang: str) -> None:
 def section_coverage(lang: str) -> None:
     """Rows and sources per table, and the documented counts against the reported ones."""
     documented = db.query("sources_documented")
-    takeaway, figure, table = sources.coverage_view(db.warehouse_id(), lang)
-    ui.chart_box("sources_coverage", t("sources_coverage_title"), takeaway, figure, table, [])
+    ui.view_box("sources_coverage", sources.coverage_view(db.warehouse_id(), lang), t("sources_coverage_title"))
     with st.container(border=True):
         st.header(t("sources_documented_title"))
         table_box("sources_documented", sources.documented_table(documented, lang), t("sources_documented_caption"))

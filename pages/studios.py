@@ -24,8 +24,7 @@ def fact_box(lang: str, warehouse: str, studio_id: str, metrics: list[str], labe
         st.session_state.pop("url_studio_fact", None)
     metric = ui.url_widget(st.pills, t("studios_fact_picker"), "studio_fact", metrics[0], metrics,
                            format_func=labels.get, selection_mode="single", required=True) or metrics[0]
-    title, takeaway, figure, table, ids, quotes = sd.fact_view(warehouse, studio_id, metric, lang)
-    ui.chart_box(f"studio_{metric}", title, takeaway, figure, table, ids, quotes)
+    ui.view_box(f"studio_{metric}", sd.fact_view(warehouse, studio_id, metric, lang))
 
 
 # 0. filters: the studio picked lives in the URL (?studio=...), as do the section shown
@@ -52,42 +51,39 @@ with st.container(border=True):
 
 
 def section_productions(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
-    figure, takeaway, table, ids, quotes = sd.productions_view(warehouse, studio_id, studio_name, lang)
-    ui.fragment_chart_box(lang, "studio_productions", t("studios_box_productions_title", studio=studio_name),
-                          takeaway, figure, table, ids, quotes)
+    view = sd.productions_view(warehouse, studio_id, studio_name, lang)
+    ui.fragment_view_box(lang, "studio_productions", view, t("studios_box_productions_title", studio=studio_name))
 
 
 def section_facts(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
     """Every claim of every fact side by side, then one fact at a time as a chart."""
-    metrics, metric_labels, summary, summary_csv, summary_ids, summary_quotes = sd.facts_overview(
-        warehouse, studio_id, lang)
-    if not metrics:
+    facts = sd.facts_overview(warehouse, studio_id, lang)
+    if not facts.metrics:
         st.info(t("studios_no_facts"))
         return
     with st.container(border=True):
         st.caption(t("studios_facts_summary_caption"))
-        st.dataframe(summary, hide_index=True, width="stretch", height=320)
+        st.dataframe(facts.table, hide_index=True, width="stretch", height=320)
         with st.container(horizontal=True):
-            ui.download_button("studio_facts", summary, summary_csv)
-            ui.sources_popover(summary_ids, summary_quotes, key="studio_facts")
+            ui.download_button("studio_facts", facts.table, facts.csv)
+            ui.sources_popover(facts.source_ids, dict(facts.quotes), key="studio_facts")
     st.caption(t("studios_facts_caption"))
-    fact_box(lang, warehouse, studio_id, metrics, metric_labels)
+    fact_box(lang, warehouse, studio_id, list(facts.metrics), dict(facts.labels))
 
 
 def section_incentives(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
-    figure, takeaway, table, ids, quotes, notes = sd.incentives_view(warehouse, studio_id, lang)
-    for note in notes:
+    view = sd.incentives_view(warehouse, studio_id, lang)
+    for note in view.note:
         st.warning(ui.md_escape(note), icon=":material/warning:")
-    if figure is None:
-        st.info(takeaway)
+    if view.figure is None:
+        st.info(view.takeaway)
         return
-    ui.fragment_chart_box(lang, "studio_incentives", t("studios_box_incentives_title", studio=studio_name),
-                          takeaway, figure, table, ids, quotes)
+    ui.fragment_view_box(lang, "studio_incentives", view, t("studios_box_incentives_title", studio=studio_name))
 
 
 def section_comparison(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
-    figure, takeaway, table, ids = sd.comparison_view(warehouse, lang)
-    ui.fragment_chart_box(lang, "studios_comparison", t("studios_box_comparison_title"), takeaway, figure, table, ids)
+    ui.fragment_view_box(lang, "studios_comparison", sd.comparison_view(warehouse, lang),
+                         t("studios_box_comparison_title"))
     st.caption(t("studios_comparison_caption"))
 
 

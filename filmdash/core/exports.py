@@ -19,11 +19,20 @@ def _cell(value):
     return value
 
 
+def _whole(column: pd.Series) -> bool:
+    """A float column holding only whole numbers and gaps: a count with missing values (5, not 5.0)."""
+    values = column.dropna()
+    return pd.api.types.is_float_dtype(column) and not values.empty and bool((values == values.round()).all())
+
+
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists joined with ' | ', formula-like text defused; numbers and missing values untouched."""
+    """Lists joined with ' | ', formula-like text defused; whole numbers stay whole when a value is missing;
+    other numbers and missing values untouched."""
     out = frame.copy()
     for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
+        if _whole(out[col]):
+            out[col] = out[col].astype("Int64")
+        elif not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
             out[col] = out[col].map(_cell).astype(object)
     return out
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.schema import MEMBER_STATUSES
 from filmdash.core.document import font_family
 from filmdash.core.i18n import date_text, language, name, number, t
 from filmdash.core.paths import ROOT
@@ -29,7 +30,7 @@ LAYER_KINDS = {"cities": "city-of-film", "sco": "sco", "links": "coproduction", 
                "events": "event"}
 # "partner" replaced "observer" and "dialogue-partner" at the Tianjin summit (2025-09-01); the older
 # two stay for the history rows and for any data that still has one open.
-SCO_STATUSES = ("member", "partner", "observer", "dialogue-partner")
+SCO_STATUSES = tuple(s for s in MEMBER_STATUSES if s != "city-of-film")
 MODES = ("borders", "points")
 # Zoom presets: the window of longitude and latitude shown (world: the whole globe).
 ZOOMS = {

@@ -11,6 +11,7 @@ finds it ready (and skips a stylesheet already linked).
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 from pathlib import Path
 
@@ -64,5 +65,8 @@ def script(files: dict[str, tuple[str, ...]]) -> str:
 
 @cache
 def frame_script() -> str:
-    """The script for the installed Streamlit (its files do not change while the app runs)."""
+    """The script for the installed Streamlit (its files do not change while the app runs); empty
+    with FILMDASH_PREFETCH=0 (what `make bench-patches` compares against)."""
+    if os.environ.get("FILMDASH_PREFETCH") == "0":
+        return ""
     return script(chunk_files())

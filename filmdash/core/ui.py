@@ -187,7 +187,8 @@ def frame_footer() -> None:
     st.sidebar.caption(t("footer_data", warehouse=md_escape(warehouse)))
     st.sidebar.caption(t("footer_licences") + "  \n" + t("footer_downloads"))
     # our own fixed script (no data in it): it imports chunks this app serves, before a page needs them
-    st.sidebar.html(prefetch.frame_script(), unsafe_allow_javascript=True)
+    if prefetch.frame_script():
+        st.sidebar.html(prefetch.frame_script(), unsafe_allow_javascript=True)
 
 
 def warehouse_or_stop() -> None:
@@ -225,7 +226,7 @@ def show_sources(source_ids: Sequence[str], quotes: dict[str, str] | None = None
 
 def sources_popover(source_ids: Sequence[str], quotes: dict[str, str] | None = None, key: str = "") -> None:
     ids = sorted(set(source_ids))
-    with st.popover(t("sources_button", n=len(ids)), use_container_width=False):
+    with st.popover(t("sources_button", n=len(ids)), width="content"):
         show_sources(ids, quotes)
 
 
@@ -252,6 +253,19 @@ def fragment_chart_box(lang: str, *args, **kwargs) -> None:
     A fragment rerun runs without app.py, so it sets the page's language itself."""
     set_language(lang)
     chart_box(*args, **kwargs)
+
+
+@st.fragment
+def fragment_view_box(lang: str, box_id: str, view, title: str | None = None, **kwargs) -> None:
+    """view_box as a fragment (see fragment_chart_box)."""
+    set_language(lang)
+    view_box(box_id, view, title, **kwargs)
+
+
+def view_box(box_id: str, view, title: str | None = None, **kwargs):
+    """chart_box for a view's content (a filmdash.core.cache.ChartView); its title unless one is given."""
+    return chart_box(box_id, view.title if title is None else title, view.takeaway, view.figure, view.table,
+                     view.source_ids, dict(view.quotes), **kwargs)
 
 
 def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFrame,

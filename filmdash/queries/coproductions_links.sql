@@ -1,13 +1,7 @@
 -- Pairs of co-producing countries weighted by documented titles, for the filters (the filtered
 -- version of the coproduction_links mart), with the countries' names in the three scripts.
 WITH picked AS (
-    SELECT p.production_id, p.year FROM productions p
-    WHERE p.is_coproduction
-      AND p.year BETWEEN $year_from AND $year_to
-      AND (len($statuses) = 0 OR list_contains($statuses, p.status))
-      AND (len($countries) = 0 OR EXISTS (
-            SELECT 1 FROM production_countries pc
-            WHERE pc.production_id = p.production_id AND list_contains($countries, pc.country_iso2)))
+    SELECT production_id, year FROM coproductions_picked($year_from, $year_to, $statuses, $countries)
 ),
 pairs AS (
     SELECT a.country_iso2 AS country_a, b.country_iso2 AS country_b,

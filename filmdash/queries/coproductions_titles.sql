@@ -1,14 +1,8 @@
--- Documented co-productions with every field, for the filters: year range, statuses, countries
--- (a title matches when any chosen country takes part) and, from a bar click, one year.
+-- Documented co-productions with every field, for the page's filters (coproductions_picked, a macro
+-- of the warehouse) and, from a bar click, one year.
 WITH picked AS (
-    SELECT p.* FROM productions p
-    WHERE p.is_coproduction
-      AND p.year BETWEEN $year_from AND $year_to
-      AND (len($statuses) = 0 OR list_contains($statuses, p.status))
-      AND (len($countries) = 0 OR EXISTS (
-            SELECT 1 FROM production_countries pc
-            WHERE pc.production_id = p.production_id AND list_contains($countries, pc.country_iso2)))
-      AND ($year IS NULL OR p.year = $year)
+    SELECT * FROM coproductions_picked($year_from, $year_to, $statuses, $countries)
+    WHERE $year IS NULL OR year = $year
 ),
 participants AS (
     SELECT pc.production_id, pc.country_iso2,

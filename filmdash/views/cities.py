@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash.core import charts, db
+from filmdash.core.cache import ChartView, shared
 from filmdash.core.i18n import NAME_SUFFIX, language, missing, name, number, qualified, t, unit_name, with_unit
 from filmdash.core.selection import clicked_value
 from filmdash.core.style import MUTED, OKABE_ITO, base_layout
@@ -398,7 +399,7 @@ def _picked(cities: tuple[str, ...]) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=256)
-def cached_comparison(warehouse: str, cities: tuple[str, ...], metric: str, unit: str | None, mode: str,
+def _comparison(warehouse: str, cities: tuple[str, ...], metric: str, unit: str | None, mode: str,
                       lang: str) -> tuple[pd.DataFrame, go.Figure]:
     """(rows, figure) for the comparison box, keyed by the warehouse file and every input."""
     claims = db.query("cities_claims", cities=list(cities), metrics=[metric])
@@ -408,27 +409,27 @@ def cached_comparison(warehouse: str, cities: tuple[str, ...], metric: str, unit
 
 
 @lru_cache(maxsize=256)
-def cached_counts(warehouse: str, cities: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, go.Figure]:
+def _counts(warehouse: str, cities: tuple[str, ...], lang: str) -> tuple[pd.DataFrame, go.Figure]:
     counts = counts_frame(db.query("city_comparison", cities=list(cities)), lang)
     return counts, counts_figure(counts, lang)
 
 
-@lru_cache(maxsize=256)
+@shared(maxsize=256)
 def comparison_view(warehouse: str, cities: tuple[str, ...], metric: str, unit: str | None, mode: str, label: str,
-                    lang: str) -> tuple:
-    """Everything the comparison box shows, built once per input: (rows, figure, takeaway, table,
-    source ids, quotes, population note)."""
-    rows, figure = cached_comparison(warehouse, cities, metric, unit, mode, lang)
+                    lang: str) -> ChartView:
+    """Everything the comparison box shows, built once per input (data: the rows drawn; note: the
+    population note of a per-capita view)."""
+    rows, figure = _comparison(warehouse, cities, metric, unit, mode, lang)
     claims = db.query("cities_claims", cities=list(cities), metrics=[metric])
     note = population_note(rows, lang) if mode == "per_capita" else ""
-    return (rows, figure, comparison_takeaway(rows, label, unit, mode, lang), comparison_table(rows, unit, mode, lang),
-            claims["source_id"].tolist(), dict(zip(claims["source_id"], claims["quote"])), note)
+    return ChartView(figure, comparison_takeaway(rows, label, unit, mode, lang), comparison_table(rows, unit, mode, lang),
+                     tuple(claims["source_id"]), dict(zip(claims["source_id"], claims["quote"])), note=note, data=rows)
 
 
-@lru_cache(maxsize=256)
-def counts_view(warehouse: str, cities: tuple[str, ...], lang: str) -> tuple:
-    """(counts, figure, takeaway, table, source ids, quotes) of the documented-counts box."""
-    counts, figure = cached_counts(warehouse, cities, lang)
+@shared(maxsize=256)
+def counts_view(warehouse: str, cities: tuple[str, ...], lang: str) -> ChartView:
+    """The documented-counts box (data: the counts drawn)."""
+    counts, figure = _counts(warehouse, cities, lang)
     sources = db.query("cities_counts_sources", cities=list(cities))
-    return (counts, figure, counts_takeaway(counts, lang), counts_table(counts, lang), sources["source_id"].tolist(),
-            dict(zip(sources["source_id"], sources["quote"])))
+    return ChartView(figure, counts_takeaway(counts, lang), counts_table(counts, lang), tuple(sources["source_id"]),
+                     dict(zip(sources["source_id"], sources["quote"])), data=counts)

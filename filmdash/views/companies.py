@@ -7,13 +7,13 @@ named query and caches the figure by the warehouse file, the filters and the lan
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash.core import db
+from filmdash.core.cache import ChartView, shared
 from filmdash.core.i18n import language, missing, name, number, qualified, t, translated
+from filmdash.core.ids import split_ids
 from filmdash.core.selection import clicked_value
 from filmdash.core.style import PRIMARY, base_layout
 
@@ -201,13 +201,15 @@ def _key(params: dict) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
-@lru_cache(maxsize=256)
-def _cached_chart(warehouse: str, key: tuple, by: str, lang: str) -> tuple[pd.DataFrame, go.Figure]:
+@shared(maxsize=256)
+def _chart_view(warehouse: str, key: tuple, by: str, lang: str) -> ChartView:
     params = {k: list(v) if isinstance(v, tuple) else v for k, v in key}
     chart = db.query("companies_chart", by=by, **params)
-    return chart, chart_figure(chart, by, lang)
+    return ChartView(chart_figure(chart, by, lang), chart_takeaway(chart, by, lang), chart_table(chart, by, lang),
+                     tuple(split_ids(chart["source_ids"].tolist())), data=chart)
 
 
-def cached_chart(warehouse: str, params: dict, by: str, lang: str) -> tuple[pd.DataFrame, go.Figure]:
-    """(counts, figure) for the chart box, keyed by the warehouse file, the filters and the language."""
-    return _cached_chart(warehouse, _key(params), by, lang)
+def chart_view(warehouse: str, params: dict, by: str, lang: str) -> ChartView:
+    """The chart box for these filters (data: the counts drawn), built once per warehouse, filters and
+    language."""
+    return _chart_view(warehouse, _key(params), by, lang)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.schema import PRODUCTION_STATUSES
 from filmdash.core import db, takeaways
+from filmdash.core.cache import ChartView, shared
 from filmdash.core.geo import map_figure
 from filmdash.core.i18n import NAME_SUFFIX, date_text, language, name, number, qualified, t
 from filmdash.core.ids import split_ids
@@ -22,7 +23,7 @@ from filmdash.core.params import parse_year
 from filmdash.core.selection import clicked_value, points_of
 from filmdash.core.style import MUTED, OKABE_ITO, PRIMARY, STATUS_COLOURS, base_layout
 
-STATUSES = ("released", "in-production", "in-development", "announced")
+STATUSES = PRODUCTION_STATUSES[::-1]  # the ETL schema's statuses, the most advanced first
 SCO_MEASURE = "sco_coproductions_since_2020"
 # The page's sections, one shown at a time (?coproductions_section=...); the first is the default.
 SECTIONS = ("network", "by_year", "documented")
@@ -349,23 +350,23 @@ def titles_takeaway(titles: pd.DataFrame, year: int | None, lang: str | None = N
 
 # --- cached by their inputs --------------------------------------------------------------------
 
-@lru_cache(maxsize=256)
-def network_view(warehouse: str, filters: Filters, lang: str):
+@shared(maxsize=256)
+def network_view(warehouse: str, filters: Filters, lang: str) -> ChartView:
     titles = db.query("coproductions_titles", year=None, **filters.params())
     links = db.query("coproductions_links", **filters.params())
     nodes = country_nodes(titles, lang)
-    return (network_figure(links, nodes, lang), network_takeaway(links, len(titles), lang),
-            links_table(links, lang), source_ids(links, "source_ids"))
+    return ChartView(network_figure(links, nodes, lang), network_takeaway(links, len(titles), lang),
+                     links_table(links, lang), tuple(source_ids(links, "source_ids")))
 
 
-@lru_cache(maxsize=256)
-def by_year_view(warehouse: str, filters: Filters, selected: int | None, lang: str):
+@shared(maxsize=256)
+def by_year_view(warehouse: str, filters: Filters, selected: int | None, lang: str) -> ChartView:
     by_year = db.query("coproductions_by_year", **filters.params())
-    return (by_year_figure(by_year, lang, selected), by_year_takeaway(by_year, lang),
-            by_year_table(by_year, lang), source_ids(by_year, "source_ids"))
+    return ChartView(by_year_figure(by_year, lang, selected), by_year_takeaway(by_year, lang),
+                     by_year_table(by_year, lang), tuple(source_ids(by_year, "source_ids")))
 
 
-@lru_cache(maxsize=64)
+@shared(maxsize=64)
 def network_map(warehouse: str, filters: Filters, lang: str):
     """The same links on the offline world map (the chart box's Map view): arcs between country
     points, width by titles, for the filtered years and statuses (and countries, when picked)."""

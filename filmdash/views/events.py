@@ -8,19 +8,22 @@ period and the hover says how much of the date is known: no day or month is ever
 from __future__ import annotations
 
 import html
-from functools import lru_cache
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.schema import EVENT_KINDS, EVENT_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES
 from filmdash.core import db, exports
+from filmdash.core.cache import ChartView, shared
 from filmdash.core.i18n import claim_value, date_label, language, name, period_start, precision, t
 from filmdash.core.i18n import text_or_no_data as _text
 from filmdash.core.style import MUTED, STATUS_COLOURS, base_layout
 
-KINDS = ("festival", "film-week", "market", "pavilion", "forum", "ceremony",
-         "film-office", "university", "city-cooperation", "network", "festival-partnership")
-STATUSES = ("announced", "held", "cancelled", "opened", "signed", "closed")
+# events' kinds and statuses, then partnerships' (the ETL schema's enumerations, in that order)
+KINDS = (*EVENT_KINDS, *PARTNERSHIP_KINDS)
+STATUSES = tuple(dict.fromkeys((*EVENT_STATUSES, *PARTNERSHIP_STATUSES)))
 RECORDS = ("event", "partnership")
 ROWS_BY = ("kind", "city")
 # The tables under the timeline, one shown at a time (?events_list=...); the first is the default.
@@ -256,7 +259,7 @@ def film_office_lines(frame: pd.DataFrame, lang: str | None = None) -> list[dict
 
 # --- cached figure -----------------------------------------------------------------------------
 
-@lru_cache(maxsize=128)
+@shared(maxsize=128)
 def cached_timeline(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, by: str, lang: str) -> go.Figure:
     """The timeline for these filters, built once per warehouse, filters and language."""
     del warehouse  # part of the cache key: a new build gives a new figure
@@ -264,16 +267,28 @@ def cached_timeline(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple
     return timeline_figure(rows, by, lang)
 
 
-@lru_cache(maxsize=128)
-def timeline_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, lang: str) -> tuple:
-    """(takeaway, table, source ids) of the timeline box: what does not depend on 'one row per'."""
+@shared(maxsize=128)
+def timeline_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, lang: str) -> ChartView:
+    """The timeline box but its figure (cached_timeline, which depends on 'one row per' too)."""
     del warehouse  # part of the cache key
     rows = db.query("events_rows", cities=list(cities), kinds=list(kinds), statuses=list(statuses))
-    return takeaway(rows, lang), timeline_table(rows, lang), rows["source_id"].tolist()
+    return ChartView(None, takeaway(rows, lang), timeline_table(rows, lang), tuple(rows["source_id"]))
 
 
-@lru_cache(maxsize=128)
-def lists_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, focus: str, lang: str) -> list[dict]:
+@dataclass(frozen=True)
+class EventList:
+    """One of the tables under the timeline: its key, rows, CSV bytes and sources."""
+    key: str
+    n: int
+    table: pd.DataFrame
+    csv: bytes
+    source_ids: tuple[str, ...]
+    quotes: Mapping[str, str]
+
+
+@shared(maxsize=128)
+def lists_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, focus: str,
+               lang: str) -> tuple[EventList, ...]:
     """The three tables under the timeline, each with its CSV bytes and sources, built once per
     warehouse, filters, picked city and language."""
     del warehouse  # part of the cache key
@@ -284,13 +299,12 @@ def lists_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, foc
                               ("events_attendance", "events_attendance", attendance_table)):
         frame = db.query(query, **filters)
         table = build(frame, lang)
-        out.append({"key": key, "n": len(frame), "empty": frame.empty, "table": table,
-                    "csv": exports.csv_bytes(table), "ids": frame["source_id"].tolist(),
-                    "quotes": dict(zip(frame["source_id"], frame["quote"]))})
-    return out
+        out.append(EventList(key, len(frame), table, exports.csv_bytes(table), tuple(frame["source_id"]),
+                             dict(zip(frame["source_id"], frame["quote"]))))
+    return tuple(out)
 
 
-@lru_cache(maxsize=16)
+@shared(maxsize=16)
 def offices_view(warehouse: str, lang: str) -> list[dict]:
     del warehouse  # part of the cache key
     return film_office_lines(db.query("events_film_offices"), lang)

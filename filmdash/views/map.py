@@ -3,15 +3,16 @@ takeaway and the clicked city or country. The figure itself is drawn by filmdash
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash.core import db, exports
+from filmdash.core.cache import shared
 from filmdash.core.geo import LAYER_KINDS, LAYERS, SCO_STATUSES, map_figure, status_label
 from filmdash.core.i18n import date_text, language, name, t
-from filmdash.core.ids import split_ids
+from filmdash.core.ids import split_ids, unique_ids
 
 SELECTION_PARAM = "sel"  # ?sel=city:qingdao or ?sel=country:CN
 
@@ -132,7 +133,7 @@ def _link_params(year_from: int, year_to: int, statuses: tuple) -> dict:
     return {"year_from": year_from, "year_to": year_to, "statuses": list(statuses)}
 
 
-@lru_cache(maxsize=128)
+@shared(maxsize=128)
 def figure_view(warehouse: str, layers: tuple, zoom: str, points_only: bool, selected: tuple | None,
                 year_from: int, year_to: int, statuses: tuple, lang: str) -> go.Figure:
     """The map for these inputs, built once per warehouse, inputs and language: switching back to
@@ -145,11 +146,24 @@ def figure_view(warehouse: str, layers: tuple, zoom: str, points_only: bool, sel
                       selected=selected, lang=lang)
 
 
-@lru_cache(maxsize=128)
+@dataclass(frozen=True)
+class MapPage:
+    """Everything on the map page but the figure: the box's takeaway, table and sources; the table
+    the map filters (listed: the rows of the clicked place, or all) with its CSV bytes and sources; the
+    Cities of Film the map cannot place; the clicked place's name."""
+    takeaway: str
+    shown_table: pd.DataFrame
+    source_ids: tuple[str, ...]
+    table: pd.DataFrame
+    csv: bytes
+    listed_ids: tuple[str, ...]
+    unplaced: tuple[str, ...]
+    place: str
+
+
+@shared(maxsize=128)
 def page_view(warehouse: str, layers: tuple, selected: tuple | None, year_from: int, year_to: int, statuses: tuple,
-              lang: str) -> dict:
-    """Everything on the map page but the figure: takeaway, the box's table and sources, the table
-    the map filters (with its CSV bytes and sources), the unplaced cities and the selection's name."""
+              lang: str) -> MapPage:
     del warehouse  # part of the cache key
     link_params = _link_params(year_from, year_to, statuses)
     kinds = [LAYER_KINDS[layer] for layer in layers]
@@ -164,11 +178,11 @@ def page_view(warehouse: str, layers: tuple, selected: tuple | None, year_from: 
                                                            (links, "country_a"), (links, "country_b")))
     country_names = country_name_map(names, lang)
     table = items_table(listed, country_names, lang)
-    return {
-        "takeaway": takeaway(cities, sco, links, places, layers, lang),
-        "shown_table": items_table(shown, country_names, lang),
-        "source_ids": sorted(set(shown["source_id"].dropna()) | set(split_ids(links["source_ids"].explode().tolist()))),
-        "table": table, "csv": exports.csv_bytes(table), "listed_ids": listed["source_id"].dropna().tolist(),
-        "unplaced": unplaced_cities(cities, lang) if "cities" in layers else [],
-        "place": selection_label(selected, cities, country_names, lang) if selected else "",
-    }
+    return MapPage(
+        takeaway=takeaway(cities, sco, links, places, layers, lang),
+        shown_table=items_table(shown, country_names, lang),
+        source_ids=tuple(unique_ids(shown["source_id"].dropna().tolist(), links["source_ids"].explode().tolist())),
+        table=table, csv=exports.csv_bytes(table), listed_ids=tuple(listed["source_id"].dropna()),
+        unplaced=tuple(unplaced_cities(cities, lang)) if "cities" in layers else (),
+        place=selection_label(selected, cities, country_names, lang) if selected else "",
+    )

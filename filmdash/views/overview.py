@@ -6,18 +6,18 @@ Pure functions: DataFrames in, plain values out; the page only lays them out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pandas as pd
 
 from filmdash.core import charts, db, takeaways
+from filmdash.core.cache import shared
 from filmdash.core.geo import map_figure
 from filmdash.core.i18n import language, name, number, qualified, t, with_unit
 from filmdash.core.ids import split_ids
 from filmdash.core.seeds import OMM, SEED_CITIES
 
 
-@dataclass
+@dataclass(frozen=True)
 class Card:
     key: str
     label: str
@@ -103,7 +103,7 @@ def comparison_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFra
     })
 
 
-@dataclass
+@dataclass(frozen=True)
 class OverviewContent:
     cards: list[Card]
     by_year: pd.DataFrame
@@ -121,7 +121,7 @@ class OverviewContent:
     comparison: pd.DataFrame
 
 
-@lru_cache(maxsize=16)
+@shared(maxsize=16)
 def content(warehouse: str, lang: str) -> OverviewContent:
     """Everything the Overview shows, built once per warehouse and language (figures included:
     building plotly figures is most of a rerun's cost)."""

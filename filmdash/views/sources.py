@@ -6,18 +6,20 @@ section shows, cached by their inputs (warehouse, filters, language) so a rerun 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.schema import ENTITY_TYPES, SOURCE_KINDS
 from filmdash.core import charts, db, exports, takeaways
+from filmdash.core.cache import ChartView, fresh, shared
 from filmdash.core.i18n import claim_value, date_label, language, missing, name, number, qualified, t, with_unit
 from filmdash.core.style import OKABE_ITO, base_layout
 
 SECTIONS = ("bibliography", "conflicts", "uncorroborated", "coverage", "dictionary", "inputs")
-ENTITY_TYPES = ("city", "country", "studio", "company", "organisation", "event", "production")
-SOURCE_KINDS = ("news", "official", "encyclopedia", "press-release", "statistics", "seed", "reference")
 
 
 def _text(value, lang) -> str:
@@ -283,38 +285,54 @@ def by_year_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
 
 # --- the sections' views, cached by their inputs ---------------------------------------------------
 
+@dataclass(frozen=True)
+class Conflicts:
+    """The claims in conflict for some entity types: the claims, one row per disputed figure, {group key:
+    label}, the claims table, and the two tables' CSV bytes."""
+    claims: pd.DataFrame
+    groups: pd.DataFrame
+    labels: Mapping[str, str]
+    table: pd.DataFrame
+    groups_csv: bytes
+    table_csv: bytes
+
+
 @lru_cache(maxsize=32)
-def conflicts_view(warehouse: str, entity_types: tuple[str, ...], lang: str) -> tuple:
-    """(claims in conflict, one row per disputed figure, {group key: label}, the claims table, and the
-    two tables' CSV bytes) for some entity types. Callers must not change the frames (shared)."""
+def _conflicts(warehouse: str, entity_types: tuple[str, ...], lang: str) -> Conflicts:
     conflicts = db.query("sources_claims", source_id="", conflicts=True, uncorroborated=False, seeds=False,
                          entity_types=list(entity_types))
     groups = conflict_groups(conflicts, lang).drop(columns=["group_key"])
     table = claims_table(conflicts, lang)
-    return conflicts, groups, group_labels(conflicts, lang), table, exports.csv_bytes(groups), exports.csv_bytes(table)
+    return Conflicts(conflicts, groups, group_labels(conflicts, lang), table, exports.csv_bytes(groups),
+                     exports.csv_bytes(table))
 
 
-@lru_cache(maxsize=256)
-def conflict_view(warehouse: str, entity_types: tuple[str, ...], key: str, lang: str) -> tuple:
-    """(title, takeaway, figure, table, source ids, quotes) for one disputed figure's chart box."""
-    conflicts = conflicts_view(warehouse, entity_types, lang)[0]
+def conflicts_view(warehouse: str, entity_types: tuple[str, ...], lang: str) -> Conflicts:
+    return fresh(_conflicts(warehouse, entity_types, lang))
+
+
+@shared(maxsize=256)
+def conflict_view(warehouse: str, entity_types: tuple[str, ...], key: str, lang: str) -> ChartView:
+    """One disputed figure's chart box, with its title."""
+    conflicts = _conflicts(warehouse, entity_types, lang).claims
     group = conflicts[conflicts["group_key"] == key]
-    return (group_label(group, key, lang), takeaways.claims_spread(group, group_label(group, key, lang, False), lang),
-            charts.claims_side_by_side(group, lang), claims_table(group, lang), group["source_id"].tolist(),
-            dict(zip(group["source_id"], group["quote"])))
+    return ChartView(charts.claims_side_by_side(group, lang),
+                     takeaways.claims_spread(group, group_label(group, key, lang, False), lang),
+                     claims_table(group, lang), tuple(group["source_id"]), dict(zip(group["source_id"], group["quote"])),
+                     title=group_label(group, key, lang))
 
 
-@lru_cache(maxsize=8)
-def coverage_view(warehouse: str, lang: str) -> tuple:
-    """(takeaway, figure, table) of rows and sources per table."""
+@shared(maxsize=8)
+def coverage_view(warehouse: str, lang: str) -> ChartView:
+    """Rows and sources per table."""
     coverage = db.query("sources_coverage")
     labels = {"rows": t("sources_col_rows", lang), "sources": t("sources_col_sources", lang)}
-    return (coverage_takeaway(coverage, lang), charts.grouped_bars(coverage, "table_name", ["rows", "sources"],
-                                                                   labels, lang), coverage_table(coverage, lang))
+    return ChartView(charts.grouped_bars(coverage, "table_name", ["rows", "sources"], labels, lang),
+                     coverage_takeaway(coverage, lang), coverage_table(coverage, lang))
 
 
-@lru_cache(maxsize=64)
-def by_year_view(warehouse: str, search: str, kinds: tuple[str, ...], lang: str) -> tuple:
-    """(takeaway, figure, table) of the bibliography's sources by year and kind, with its filters."""
+@shared(maxsize=64)
+def by_year_view(warehouse: str, search: str, kinds: tuple[str, ...], lang: str) -> ChartView:
+    """The bibliography's sources by year and kind, with its filters."""
     frame = db.query("sources_by_year", search=search, kinds=list(kinds))
-    return by_year_takeaway(frame, lang), by_year_figure(frame, lang), by_year_table(frame, lang)
+    return ChartView(by_year_figure(frame, lang), by_year_takeaway(frame, lang), by_year_table(frame, lang))

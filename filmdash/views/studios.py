@@ -7,14 +7,16 @@ their inputs (warehouse, studio, fact, language); a fact's figure is built only 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from filmdash.core import charts, db, exports
+from filmdash.core.cache import ChartView, shared
 from filmdash.core.i18n import date_text, language, name, number, qualified, t, with_unit
-from filmdash.core.ids import split_ids
+from filmdash.core.ids import split_ids, unique_ids
 from filmdash.core.style import MUTED, OKABE_ITO, base_layout
 
 # The page's sections, one shown at a time (?studios_section=...); the first is the default.
@@ -309,51 +311,62 @@ def _studio_claims(studio_id: str) -> pd.DataFrame:
     return db.query("claims_for_entity", entity_type="studio", entity_id=studio_id, metrics=[])
 
 
-@lru_cache(maxsize=64)
-def facts_overview(warehouse: str, studio_id: str, lang: str) -> tuple:
-    """(metrics in reading order, {metric: label}, the table of every claim, its CSV, source ids, quotes):
-    the fact picker and the side-by-side table. No figure is built here."""
+@dataclass(frozen=True)
+class FactsOverview:
+    """The fact picker and the side-by-side table of a studio's claims (no figure is built here)."""
+    metrics: tuple[str, ...]  # in reading order
+    labels: Mapping[str, str]  # {metric: label}
+    table: pd.DataFrame
+    csv: bytes
+    source_ids: tuple[str, ...]
+    quotes: Mapping[str, str]
+
+
+@shared(maxsize=64)
+def facts_overview(warehouse: str, studio_id: str, lang: str) -> FactsOverview:
     claims = _studio_claims(studio_id)
     metrics = fact_groups(claims)
     labels = {m: metric_label(claims[claims["metric"] == m].iloc[0], lang) for m in metrics}
     facts = claims[claims["metric"].isin(metrics)]
     summary = facts_summary(facts, lang)
-    return (metrics, labels, summary, exports.csv_bytes(summary), sorted(set(facts["source_id"])),
-            dict(zip(facts["source_id"], facts["quote"])))
+    return FactsOverview(tuple(metrics), labels, summary, exports.csv_bytes(summary), tuple(sorted(set(facts["source_id"]))),
+                         dict(zip(facts["source_id"], facts["quote"])))
 
 
-@lru_cache(maxsize=256)
-def fact_view(warehouse: str, studio_id: str, metric: str, lang: str) -> tuple:
-    """(title, takeaway, figure, table, source ids, quotes) for one fact: built only when it is shown."""
+@shared(maxsize=256)
+def fact_view(warehouse: str, studio_id: str, metric: str, lang: str) -> ChartView:
+    """One fact's chart box (with its title): built only when it is shown."""
     claims = _studio_claims(studio_id)
     part = claims[claims["metric"] == metric].reset_index(drop=True)
     if part.empty:
         raise KeyError(f"{studio_id} has no claim for {metric!r}")
     label = metric_label(part.iloc[0], lang)
-    return (fact_title(part, label, lang), fact_takeaway(part, label, lang), fact_figure(part, lang),
-            claims_table(part, lang), part["source_id"].tolist(), dict(zip(part["source_id"], part["quote"])))
+    return ChartView(fact_figure(part, lang), fact_takeaway(part, label, lang), claims_table(part, lang),
+                     tuple(part["source_id"]), dict(zip(part["source_id"], part["quote"])), title=fact_title(part, label, lang))
 
 
-@lru_cache(maxsize=64)
-def productions_view(warehouse: str, studio_id: str, studio: str, lang: str):
+@shared(maxsize=64)
+def productions_view(warehouse: str, studio_id: str, studio: str, lang: str) -> ChartView:
     prods = with_titles(db.query("studios_productions", studio=studio_id), lang)
-    return (productions_figure(prods, lang), productions_takeaway(prods, studio, lang), productions_table(prods, lang),
-            sorted({i for v in prods["source_ids"] for i in split_ids(v)}),
-            {split_ids(ids)[0]: q for ids, q in zip(prods["source_ids"], prods["quote"]) if split_ids(ids) and isinstance(q, str)})
+    return ChartView(productions_figure(prods, lang), productions_takeaway(prods, studio, lang),
+                     productions_table(prods, lang), tuple(unique_ids(prods["source_ids"])),
+                     {split_ids(ids)[0]: q for ids, q in zip(prods["source_ids"], prods["quote"])
+                      if split_ids(ids) and isinstance(q, str)})
 
 
-@lru_cache(maxsize=64)
-def incentives_view(warehouse: str, studio_id: str, lang: str):
+@shared(maxsize=64)
+def incentives_view(warehouse: str, studio_id: str, lang: str) -> ChartView:
+    """The incentives box (figure None when no claim has a number; note: the uncorroborated claims)."""
     claims = db.query("studios_incentives", studio=studio_id, metrics=list(INCENTIVE_METRICS))
     figure = incentives_figure(claims, lang) if claims["value_base"].notna().any() else None
-    return (figure, incentives_takeaway(claims, lang), claims_table(claims, lang, with_metric=True),
-            claims["source_id"].tolist(), dict(zip(claims["source_id"], claims["quote"])),
-            uncorroborated_notes(claims, lang))
+    return ChartView(figure, incentives_takeaway(claims, lang), claims_table(claims, lang, with_metric=True),
+                     tuple(claims["source_id"]), dict(zip(claims["source_id"], claims["quote"])),
+                     note=uncorroborated_notes(claims, lang))
 
 
-@lru_cache(maxsize=16)
-def comparison_view(warehouse: str, lang: str):
+@shared(maxsize=16)
+def comparison_view(warehouse: str, lang: str) -> ChartView:
     studios = db.query("studios_list")
-    return (comparison_figure(studios, lang), comparison_takeaway(studios, lang), comparison_table(studios, lang),
-            studio_sources(studios))
+    return ChartView(comparison_figure(studios, lang), comparison_takeaway(studios, lang), comparison_table(studios, lang),
+                     tuple(studio_sources(studios)))
 

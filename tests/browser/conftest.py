@@ -28,32 +28,41 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
+def start_server(*command: str) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server on a free loopback port, started by `python <command>` from the project root;
+    returns once /_stcore/health answers."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run); browser tests never skip")
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "filmdash.serve", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        [sys.executable, *command, "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
             if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
+                return proc, url
         except OSError:
             time.sleep(0.3)
-    else:
-        os.killpg(proc.pid, signal.SIGKILL)
-        pytest.fail("streamlit did not become healthy in 60 s")
-    yield url
+    os.killpg(proc.pid, signal.SIGKILL)
+    pytest.fail(f"{' '.join(command)} did not become healthy in 60 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
     os.killpg(proc.pid, signal.SIGTERM)
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def server():
+    proc, url = start_server("-m", "filmdash.serve")
+    yield url
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +119,31 @@ class Page:
 
     def close(self):
         self.context.close()
+
+
+def warehouse(sql: str, params=None) -> list[tuple]:
+    """An independent query on the warehouse the server publishes (build/CURRENT), for expected values."""
+    from filmdash.core import db
+
+    cursor = db.connection().cursor()
+    try:
+        return cursor.execute(sql, params or []).fetchall()
+    finally:
+        cursor.close()
+
+
+def assert_drawn(shot: Path, min_ink: float = 0.03, min_colours: int = 64) -> None:
+    """A screenshot shows a drawn page, not an empty or half-loaded one: enough of it is not background
+    (ink) and it holds the many colours of text, charts and anti-aliasing."""
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        pixels = image.convert("RGB").resize((min(image.width, 400), min(image.height, 400)))
+        colours = pixels.getcolors(maxcolors=1 << 16) or []
+        background = max(colours)[1] if colours else None
+        ink = 1 - (max(colours)[0] / (pixels.width * pixels.height)) if colours else 1.0
+    assert len(colours) == 0 or len(colours) >= min_colours, f"{shot.name}: {len(colours)} colours, background {background}"
+    assert ink >= min_ink, f"{shot.name}: only {ink:.1%} of the picture differs from its background {background}"
 
 
 @pytest.fixture

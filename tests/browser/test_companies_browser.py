@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import assert_drawn
+
 pytestmark = pytest.mark.browser
 
 
@@ -20,7 +22,7 @@ def test_companies_offline(open_page, query, name, reported):
     assert values[0] == reported
     assert p.locator("[data-testid=stDataFrame]").count() >= 1
     shot = page.screenshot(f"companies-{name}")
-    assert shot.stat().st_size > 20_000
+    assert_drawn(shot)
     assert page.external == [], page.external
     assert page.errors == []
 

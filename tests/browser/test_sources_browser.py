@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import assert_drawn, warehouse
+
 pytestmark = pytest.mark.browser
 
 
@@ -22,7 +24,7 @@ def test_sources_charts_offline(open_page, query, name):
     p.wait_for_selector(drawn, timeout=20_000)
     assert p.locator(drawn).count() >= 2
     shot = page.screenshot(name)
-    assert shot.stat().st_size > 20_000
+    assert_drawn(shot)
     assert page.external == [], page.external
     assert page.errors == []
 
@@ -48,21 +50,30 @@ def test_sections_switch_in_place_and_a_bar_click_filters_the_bibliography(open_
     p.wait_for_function("() => location.search.includes('sources_section=conflicts')", timeout=20_000)
     p.wait_for_selector("[data-testid=stDataFrame]", timeout=20_000)
     page.wait_drawn()
-    assert p.get_by_role("heading", name="Disputed figures (43)").count() == 1
+    (figures, claims), = warehouse("""SELECT count(DISTINCT (entity_type, entity_id, metric, unit, period_key)), count(*)
+                                       FROM fct_claims WHERE in_conflict""")
+    assert p.get_by_role("heading", name=f"Disputed figures ({figures})").count() == 1
     assert p.locator(".js-plotly-plot").count() == 0  # the list first: nothing charted until a figure is picked
     # a click on a row's marker (the grid's first column) charts that figure below the table
     grid = p.locator("[data-testid=stDataFrame]").bounding_box()
     p.mouse.click(grid["x"] + 18, grid["y"] + 35 + 17)
-    p.wait_for_function("() => new URLSearchParams(location.search).get('sources_conflict')"
-                        " === 'city/hangzhou/animation_companies/count'", timeout=20_000)
+    p.wait_for_function("() => new URLSearchParams(location.search).get('sources_conflict')", timeout=20_000)
+    key = p.evaluate("() => new URLSearchParams(location.search).get('sources_conflict')")
+    entity_type, entity_id, metric, _unit = key.split("/")[:4]
+    (entity, label), = warehouse("""
+        SELECT e.name_en, m.label_en FROM (
+            SELECT 'city' AS t, city_id AS id, name_en FROM dim_cities UNION ALL SELECT 'studio', studio_id, name_en
+            FROM studios UNION ALL SELECT 'company', company_id, name_en FROM companies UNION ALL
+            SELECT 'country', iso2, name_en FROM countries UNION ALL SELECT 'event', event_id, name_en FROM events) e
+        JOIN metrics m ON m.metric = $3 WHERE e.t = $1 AND e.id = $2""", [entity_type, entity_id, metric])
     p.wait_for_selector(".js-plotly-plot .scatterlayer path.point", timeout=20_000)
     page.wait_drawn()
-    assert p.get_by_role("heading", name="Hangzhou · Animation companies", exact=False).count() == 1
+    assert p.get_by_role("heading", name=f"{entity} · {label}", exact=False).count() == 1
     page.screenshot("sources-conflicts-row-picked-en")
-    p.get_by_role("radio", name="every claim behind them (146)", exact=True).click()
+    p.get_by_role("radio", name=f"every claim behind them ({claims})", exact=True).click()
     p.wait_for_function("() => location.search.includes('sources_conflicts_rows=claims')", timeout=20_000)
     page.wait_drawn()
-    assert p.get_by_role("button", name="Download CSV (146 rows)", exact=True).count() == 1
+    assert p.get_by_role("button", name=f"Download CSV ({claims} rows)", exact=True).count() == 1
     p.get_by_role("radio", name="Bibliography", exact=True).click()
     p.wait_for_function("() => location.search.includes('sources_section=bibliography')"
                         " || !location.search.includes('sources_section')", timeout=20_000)

@@ -11,10 +11,13 @@ from filmdash.core import exports
 
 
 def test_csv_has_bom_and_chinese():
-    frame = pd.DataFrame({"city": ["青岛", "Bradford"], "companies": [5, None]})
+    frame = pd.DataFrame({"city": ["青岛", "Bradford"], "companies": [5, None], "share": [0.25, None]})
     data = exports.csv_bytes(frame)
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.decode("utf-8-sig").splitlines() == ["city,companies", "青岛,5.0", "Bradford,"]
+    # a count with a missing value stays a whole number; a fraction stays a fraction; missing stays empty
+    assert data.decode("utf-8-sig").splitlines() == ["city,companies,share", "青岛,5,0.25", "Bradford,,"]
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert back["companies"].tolist()[0] == 5 and pd.isna(back["companies"].tolist()[1])
 
 
 def test_formulas_are_defused_and_lists_joined():

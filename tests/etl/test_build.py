@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from etl.build import build, current_path
+from etl.models import Mart
 from etl.problems import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +55,19 @@ def test_chinese_names_come_from_the_curated_row_and_geonames_only_fills_a_city_
     cities.write_text(cities.read_text(encoding="utf-8").replace("Qingdao,青岛,青島,", "Qingdao,,,"), encoding="utf-8")
     path = build(mini, tmp_path / "out2", root=tmp_path).path
     assert rows(path, sql)[2] == ("qingdao", "青岛", "青島", "s-ref")
+
+
+def test_a_chinese_name_from_another_source_is_cited_by_that_source(mini, tmp_path):
+    # bradford's row gives only the Simplified name (s-wiki); a chinese_name_hant claim from s-news gives the
+    # Traditional one: dim_cities shows both, each with the source that gives it, never the row's source for both
+    with (mini / "metrics" / "metrics.csv").open("a", encoding="utf-8") as f:
+        f.write("chinese_name_hant,Chinese name (Traditional),中文名称（繁体）,中文名稱（繁體）,name,\n")
+    with (mini / "claims" / "claims.csv").open("a", encoding="utf-8") as f:
+        f.write("c-name-bradford-hant,city,bradford,chinese_name_hant,,布拉德福德,text,,2017,,s-news,布拉德福德\n")
+    path = build(mini, tmp_path / "out", root=tmp_path).path
+    sql = ("SELECT name_zh_hans, name_zh_hant, name_zh_source_id, name_zh_hans_source_id, name_zh_hant_source_id "
+           "FROM dim_cities WHERE city_id = 'bradford'")
+    assert rows(path, sql) == [("布拉德福德", "布拉德福德", "s-wiki", "s-wiki", "s-news")]
 
 
 def test_chinese_names_among_geonames_alternates():
@@ -149,7 +163,7 @@ def test_build_failing_in_the_transform_leaves_the_old_warehouse(mini, tmp_path,
     import etl.build as build_module
 
     def broken_marts():
-        return [("broken", "fails halfway", {}, "SELECT * FROM no_such_table")]
+        return [Mart("broken", "fails halfway", {}, "SELECT * FROM no_such_table", ("x",))]
 
     monkeypatch.setattr(build_module, "marts", broken_marts)
     with pytest.raises(duckdb.Error):
@@ -243,3 +257,30 @@ def test_a_claim_repeated_from_the_same_source_is_refused(mini, tmp_path):
         "warehouse: check failed: no source is counted twice for the same claim (same entity, metric, value, "
         "unit and date) (1 row(s) violate it)"]
     assert current_path(tmp_path / "out") is None
+
+
+def test_a_mart_with_a_duplicate_at_its_grain_is_refused(mini, tmp_path):
+    """A second designation row for Bradford would give dim_cities two Bradford rows, doubling every
+    count built on it: the build names the mart, its grain and the duplicated key, and publishes nothing."""
+    path = mini / "memberships" / "memberships.csv"
+    path.write_text(path.read_text(encoding="utf-8") +
+                    "film-bradford-again,unesco-creative-cities-film,city,bradford,city-of-film,2009-06-11,,s-wiki,"
+                    "Bradford again\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        build(mini, tmp_path / "out", root=tmp_path)
+    assert "warehouse: check failed: dim_cities holds one row per city_id; duplicated: bradford (2 rows)" in [
+        str(p) for p in info.value.problems]
+    assert current_path(tmp_path / "out") is None
+
+
+def test_every_mart_declares_its_grain(tmp_path):
+    from etl.models import marts, parse_model
+
+    assert {m.name: m.grain for m in marts()} == {
+        "dim_cities": ("city_id",), "fct_claims": ("claim_id",), "coproduction_links": ("country_a", "country_b"),
+        "coverage": ("table_name",), "source_usage": ("source_id", "table_name"),
+        "documented_vs_reported": ("measure", "entity_id"), "dim_companies": ("company_id",)}
+    model = tmp_path / "07_x.sql"
+    model.write_text("-- A mart without a grain.\nSELECT 1 AS x\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="07_x.sql: no '-- @grain: ...' line"):
+        parse_model(model)

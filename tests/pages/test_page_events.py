@@ -149,7 +149,8 @@ def test_a_picked_city_narrows_the_rows_below_but_not_the_timeline():
 
 def test_rows_by_city_and_table_view_live_in_the_url():
     at = run_events(events_rows="city", events_timeline_view="table", lang="zh-Hant")
-    assert at.button_group[0].value == "table" or "city" in [b.value for b in at.button_group]
+    switches = {b.key: b.value for b in at.button_group}
+    assert switches["url_events_rows"] == "city" and switches["url_events_timeline_view"] == "table"
     table = [d.value for d in at.dataframe if "類別" in d.value.columns][0]
     assert len(table) == sql("SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM partnerships)")[0][0]
     bureau = table[table["名稱"] == "UK China Film Bureau in Bradford"].iloc[0]
@@ -195,7 +196,12 @@ def test_the_cached_tables_carry_their_exact_csv():
     from filmdash.views import events
 
     views = events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en")
-    assert [v["key"] for v in views] == ["events_events", "events_partnerships", "events_attendance"]
+    assert [v.key for v in views] == ["events_events", "events_partnerships", "events_attendance"]
     for view in views:
-        assert view["csv"] == exports.csv_bytes(view["table"]) and view["n"] == len(view["table"])
-    assert events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en") is views  # built once
+        assert view.csv == exports.csv_bytes(view.table) and view.n == len(view.table)
+    hits = events.lists_view.cache_info().hits
+    again = events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en")
+    assert events.lists_view.cache_info().hits == hits + 1  # built once
+    # shared by every session, yet a session that changes its copy changes nobody else's
+    again[0].table.iloc[0, 0] = "changed by one session"
+    assert events.lists_view(db.warehouse_id(), ("busan",), (), (), "", "en")[0].table.equals(views[0].table)

@@ -8,7 +8,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from filmdash.core import db
-from filmdash.views import sources
 from filmdash.views.sources import SECTIONS
 from tests.pages.apptest import rerun, run_app
 
@@ -185,13 +184,16 @@ def test_the_list_ticks_the_figure_the_url_or_the_picker_chose():
     assert set(table["About"]) == {"studio"} and len(table) < row_among_all
     assert picked == [("Oriental Movie Metropolis", "Sound stages")]
     assert at.query_params["sources_conflict"] == key
-    # the picker moves the tick: to the first studio figure (the list and the picker share one order)
-    first_key = list(sources.conflicts_view(db.warehouse_id(), ("studio",), "en")[2])[0]
-    assert first_key != key
-    at.selectbox(key="url_sources_conflict").set_value(first_key)
+    # the picker moves the tick: to another disputed studio figure, found here from the claims themselves
+    other, entity, figure = sql("""
+        SELECT DISTINCT 'studio/' || c.entity_id || '/' || c.metric || '/' || c.unit, s.name_en, m.label_en
+        FROM fct_claims c JOIN studios s ON s.studio_id = c.entity_id JOIN metrics m USING (metric)
+        WHERE c.entity_type = 'studio' AND c.in_conflict AND c.period_key IS NULL AND c.metric <> 'sound_stages'
+        ORDER BY 1 LIMIT 1""")[0]
+    at.selectbox(key="url_sources_conflict").set_value(other)
     rerun(at)
-    assert ticked(at)[0] == [(table.iloc[0]["Entity"], table.iloc[0]["Figure"])]
-    assert at.query_params["sources_conflict"] == first_key
+    assert ticked(at)[0] == [(entity, figure)]
+    assert at.query_params["sources_conflict"] == other
 
 
 @pytest.mark.parametrize("lang, tickets", [("zh-Hans", "亿张票"), ("zh-Hant", "億張票")])

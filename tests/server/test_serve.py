@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 
+import pytest
 import streamlit
 from starlette.responses import FileResponse, PlainTextResponse
 from starlette.staticfiles import StaticFiles
@@ -30,7 +32,9 @@ def call(app, path: str, method: str = "GET", headers: list | None = None) -> tu
 
     scope = {"type": "http", "method": method, "path": path, "headers": headers or [], "query_string": b"",
              "root_path": "", "scheme": "http", "server": ("127.0.0.1", 80), "http_version": "1.1"}
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own: a test run before this one (Playwright's sync API) may leave a loop running here
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     start = next(m for m in messages if m["type"] == "http.response.start")
     return start, b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
 
@@ -91,3 +95,16 @@ def test_revalidation_by_etag():
     start, body = call(BaseUrlHint(files), "/index.html")
     again, again_body = call(BaseUrlHint(files), "/index.html", headers=[(b"if-none-match", header(start, b"etag"))])
     assert again["status"] == 200 and again_body == body and base_url_script("") in body
+
+
+def test_the_pages_folder_patch_refuses_a_streamlit_it_does_not_know():
+    from streamlit.runtime.pages_manager import PagesManager
+
+    from filmdash.serve import UnknownStreamlit, disable_pages_folder_detection
+
+    before = PagesManager.uses_pages_directory
+    with pytest.raises(UnknownStreamlit, match=r"proven on Streamlit 1\.67\.0, not 1\.99\.0"):
+        disable_pages_folder_detection("1.99.0")
+    assert PagesManager.uses_pages_directory is before  # nothing was changed
+    disable_pages_folder_detection()
+    assert PagesManager.uses_pages_directory is False

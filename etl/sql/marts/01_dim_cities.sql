@@ -1,8 +1,11 @@
 -- Every city with its country, coordinates (GeoNames) and UNESCO City of Film designation.
+-- @grain: city_id
 -- city_id: The city (cities.city_id).
--- name_zh_hans: Simplified Chinese name: the curated one; for a city no curated source names in Chinese, the one GeoNames lists.
--- name_zh_hant: Traditional Chinese name: the curated one; for a city no curated source names in Chinese, the one GeoNames lists.
--- name_zh_source_id: The source of the Chinese names: the city's own source, or ref-geonames; NULL when none names it in Chinese.
+-- name_zh_hans: Simplified Chinese name: the city row's own; else a chinese_name_hans claim's (its own source); for a city no curated source names in Chinese, the one GeoNames lists.
+-- name_zh_hant: Traditional Chinese name: the city row's own; else a chinese_name_hant claim's (its own source); for a city no curated source names in Chinese, the one GeoNames lists.
+-- name_zh_source_id: The source of the city row's Chinese names (the city's own source); when the row gives none, the source of a claim that does, or ref-geonames; NULL when none names it in Chinese.
+-- name_zh_hans_source_id: The source that gives name_zh_hans.
+-- name_zh_hant_source_id: The source that gives name_zh_hant.
 -- country_name_en: The country's English name (ISO 3166).
 -- country_name_zh_hans: The country's name in Simplified Chinese (ISO 3166 zh_CN catalogue).
 -- country_name_zh_hant: The country's name in Traditional Chinese (ISO 3166 zh_HK catalogue).
@@ -14,13 +17,37 @@
 -- film_designation_date: Date (or year) of the UNESCO Film designation.
 -- film_designation_year: Year of the UNESCO Film designation.
 -- film_designation_source_id: Source of the designation.
+WITH zh_claims AS (
+    -- one Chinese-name claim per city and script: the one the city row's own source makes, else the first by id
+    SELECT k.entity_id AS city_id, k.metric,
+           arg_min(k.value_text, (k.source_id <> c.source_id, k.claim_id)) AS name,
+           arg_min(k.source_id, (k.source_id <> c.source_id, k.claim_id)) AS source_id
+    FROM claims k JOIN cities c ON c.city_id = k.entity_id
+    WHERE k.entity_type = 'city' AND k.metric IN ('chinese_name_hans', 'chinese_name_hant')
+      AND nullif(k.value_text, '') IS NOT NULL
+    GROUP BY k.entity_id, k.metric
+), zh AS (
+    SELECT c.city_id,
+           coalesce(c.name_zh_hans, s.name) AS hans,
+           CASE WHEN c.name_zh_hans IS NOT NULL THEN c.source_id ELSE s.source_id END AS hans_source,
+           coalesce(c.name_zh_hant, t.name) AS hant,
+           CASE WHEN c.name_zh_hant IS NOT NULL THEN c.source_id ELSE t.source_id END AS hant_source
+    FROM cities c
+    LEFT JOIN zh_claims s ON s.city_id = c.city_id AND s.metric = 'chinese_name_hans'
+    LEFT JOIN zh_claims t ON t.city_id = c.city_id AND t.metric = 'chinese_name_hant'
+)
 SELECT
     c.city_id, c.name_en,
-    CASE WHEN curated_zh THEN c.name_zh_hans ELSE nullif(g.geonames_name_zh_hans, '') END AS name_zh_hans,
-    CASE WHEN curated_zh THEN c.name_zh_hant ELSE nullif(g.geonames_name_zh_hant, '') END AS name_zh_hant,
-    CASE WHEN curated_zh THEN c.source_id
+    CASE WHEN curated_zh THEN z.hans ELSE nullif(g.geonames_name_zh_hans, '') END AS name_zh_hans,
+    CASE WHEN curated_zh THEN z.hant ELSE nullif(g.geonames_name_zh_hant, '') END AS name_zh_hant,
+    CASE WHEN c.name_zh_hans IS NOT NULL OR c.name_zh_hant IS NOT NULL THEN c.source_id
+         WHEN curated_zh THEN coalesce(z.hans_source, z.hant_source)
          WHEN coalesce(g.geonames_name_zh_hans, g.geonames_name_zh_hant, '') <> '' THEN g.source_id END
         AS name_zh_source_id,
+    CASE WHEN curated_zh THEN z.hans_source
+         WHEN coalesce(g.geonames_name_zh_hans, '') <> '' THEN g.source_id END AS name_zh_hans_source_id,
+    CASE WHEN curated_zh THEN z.hant_source
+         WHEN coalesce(g.geonames_name_zh_hant, '') <> '' THEN g.source_id END AS name_zh_hant_source_id,
     c.country_iso2,
     k.name_en AS country_name_en, k.name_zh_hans AS country_name_zh_hans, k.name_zh_hant AS country_name_zh_hant,
     g.lat, g.lon, g.geonames_id, g.population,
@@ -29,7 +56,8 @@ SELECT
     CAST(left(m.start_date, 4) AS INTEGER) AS film_designation_year,
     m.source_id AS film_designation_source_id,
     c.aliases, c.source_id
-FROM (SELECT *, name_zh_hans IS NOT NULL OR name_zh_hant IS NOT NULL AS curated_zh FROM cities) c
+FROM cities c
+JOIN (SELECT *, hans IS NOT NULL OR hant IS NOT NULL AS curated_zh FROM zh) z USING (city_id)
 LEFT JOIN countries k ON k.iso2 = c.country_iso2
 LEFT JOIN city_coordinates g USING (city_id)
 LEFT JOIN memberships m

@@ -1,4 +1,5 @@
 -- Claims with their value in base units, corroboration and disagreement worked out.
+-- @grain: claim_id
 -- value_base: The value times its scale (8.2 billion USD becomes 8200000000); NULL for words-only claims.
 -- as_of_year: The year of as_of.
 -- period_key: The year for annual metrics (metrics.per_year), else NULL: claims are compared within it.

@@ -1,4 +1,5 @@
 -- Pairs of countries that co-produce, weighted by the number of documented titles.
+-- @grain: country_a, country_b
 -- country_a: The first country of the pair (ISO alpha-2, alphabetically first).
 -- country_b: The second country of the pair.
 -- titles: Number of documented co-productions the two countries share.

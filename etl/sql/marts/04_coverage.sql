@@ -1,4 +1,5 @@
 -- Coverage is data too: per table, how many rows, how many distinct sources, how many uncorroborated claims.
+-- @grain: table_name
 -- table_name: The warehouse table.
 -- rows: Number of rows.
 -- sources: Number of distinct sources its rows cite.

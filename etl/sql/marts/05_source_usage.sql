@@ -1,4 +1,5 @@
 -- Per source, how many rows of each table cite it.
+-- @grain: source_id, table_name
 -- source_id: The source.
 -- table_name: The table whose rows cite it.
 -- rows: Number of rows citing it.

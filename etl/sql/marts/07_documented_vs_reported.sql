@@ -1,10 +1,14 @@
 -- Documented counts against the aggregates sources report (the reported figure stays a claim).
+-- @grain: measure, entity_id
 -- measure: What is counted.
 -- documented: How many rows the warehouse documents.
 -- reported: The figure a source reports (NULL when no source reports one).
 -- qualifier: The reported figure's qualifier (more-than, about ...).
 -- reported_claim_id: The claim holding the reported figure.
 -- coverage_share: documented / reported, NULL when nothing is reported.
+-- documented_curated: For film_companies: how many of the documented companies are curated rows.
+-- documented_registry: For film_companies: how many come from registry imports (dim_companies.provenance = 'registry').
+-- registry_as_of: For film_companies: the date of the latest registry export counted, NULL when none is.
 WITH sco_members AS (
     SELECT DISTINCT member_id AS iso2 FROM memberships WHERE organisation = 'sco' AND status = 'member'
       AND end_date IS NULL  -- today's member states: partners never count
@@ -21,7 +25,9 @@ reported_sco AS (
     ORDER BY as_of DESC, claim_id LIMIT 1
 ),
 company_cities AS (
-    SELECT city_id, count(*) AS n FROM companies GROUP BY city_id
+    SELECT city_id, count(*) AS n, count(*) FILTER (WHERE provenance = 'curated') AS curated,
+           count(*) FILTER (WHERE provenance = 'registry') AS registry, max(as_of) AS registry_as_of
+    FROM dim_companies WHERE city_id IS NOT NULL GROUP BY city_id
 ),
 reported_companies AS (
     SELECT entity_id AS city_id, claim_id, value, qualifier,
@@ -29,11 +35,12 @@ reported_companies AS (
     FROM claims WHERE entity_type = 'city' AND metric = 'film_companies' AND value IS NOT NULL
 )
 SELECT 'sco_coproductions_since_2020' AS measure, NULL AS entity_id, s.n AS documented, r.value AS reported,
-       r.qualifier, r.claim_id AS reported_claim_id, s.n / r.value AS coverage_share
+       r.qualifier, r.claim_id AS reported_claim_id, s.n / r.value AS coverage_share,
+       NULL::BIGINT AS documented_curated, NULL::BIGINT AS documented_registry, NULL::VARCHAR AS registry_as_of
 FROM sco_titles s LEFT JOIN reported_sco r ON TRUE
 UNION ALL
 SELECT 'film_companies', c.city_id, coalesce(cc.n, 0), r.value, r.qualifier, r.claim_id,
-       coalesce(cc.n, 0) / r.value
+       coalesce(cc.n, 0) / r.value, coalesce(cc.curated, 0), coalesce(cc.registry, 0), cc.registry_as_of
 FROM (SELECT city_id FROM company_cities UNION SELECT city_id FROM reported_companies) c
 LEFT JOIN company_cities cc USING (city_id)
 LEFT JOIN reported_companies r ON r.city_id = c.city_id AND r.rn = 1
