@@ -27,19 +27,17 @@ MARK_HAN = """() => {
 
 
 @pytest.fixture(scope="module")
-def latin_only_browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
+def latin_only_browser(browser, tmp_path_factory):
+    """A second Chromium from the session's Playwright (one Playwright per process)."""
     assert Path(LATIN_ONLY_DIR, "DejaVuSans.ttf").exists()
     folder = tmp_path_factory.mktemp("fontconfig")
     conf = folder / "fonts.conf"
     conf.write_text(f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>'
                     f"<dir>{LATIN_ONLY_DIR}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>\n")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                              env={"FONTCONFIG_FILE": str(conf), "HOME": str(folder)})
-        yield b
-        b.close()
+    b = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                    env={"FONTCONFIG_FILE": str(conf), "HOME": str(folder)})
+    yield b
+    b.close()
 
 
 def fonts_of_han_elements(page: Page) -> tuple[int, dict[str, int], dict[str, set[str]]]:
