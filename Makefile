@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run warehouse build check test test-fast test-browser bench bench-patches bench-registry lint lock reference fonts clean
+.PHONY: run warehouse build check test test-fast test-browser bench bench-patches bench-registry fuzz lint lock reference fonts clean
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -61,6 +61,9 @@ test: $(VENV)/.dev-deps node_modules/.package-lock.json warehouse  ## the whole 
 
 test-fast: $(VENV)/.dev-deps warehouse
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser"
+
+fuzz: $(VENV)/.dev-deps  ## the ETL fuzzers with thousands of mutated inputs (make test runs a few hundred)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest tests/etl/test_fuzz.py -o timeout=0 -p no:cacheprovider
 
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench

@@ -4,7 +4,8 @@ Two servers of the same app on loopback: "launcher" (python -m filmdash.serve: t
 fix, the base-URL hint in the page's HTML, and the frame's prefetch of the data grid's code) and
 "plain" (the pages-folder fix only, which the app needs to route at all; no hint, no prefetch).
 In alternating rounds, one headless Chromium times:
-- a deep link's load (/companies, /sources) from navigation to drawn: what the base-URL hint is for;
+- a deep link (/companies, /sources) from navigation to its websocket opening, and to drawn: what the
+  base-URL hint is for;
 - the Overview's first switch of a chart box to Table, on a page that has rested 3 s: what the
   prefetch is for.
 Writes bench/PATCHES.md and bench/patches.json.
@@ -30,6 +31,23 @@ PLAIN = ("from filmdash.serve import disable_pages_folder_detection; disable_pag
          "sys.argv = ['streamlit', 'run', 'app.py', *sys.argv[1:]]; cli.main()")
 
 
+def time_connect(browser, url: str) -> float:
+    """Seconds from navigation to the page's websocket opening: the part of a deep link's load the
+    base-URL hint changes (the rest is the same script and the same drawing)."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1",
+                                                                              "data:", "blob:")) else r.abort())
+    opened: list[float] = []
+    page.on("websocket", lambda ws: opened.append(time.perf_counter()))
+    start = time.perf_counter()
+    page.goto(url)
+    while not opened and time.perf_counter() - start < 60:
+        page.wait_for_timeout(5)
+    context.close()
+    return opened[0] - start
+
+
 def serve_variant(variant: str) -> tuple[subprocess.Popen, str]:
     if variant == "launcher":
         return serve("app.py", ["-m", "filmdash.serve"])
@@ -50,6 +68,7 @@ def main() -> int:
             for _ in range(REPEATS):
                 for variant, (_, url) in servers.items():
                     for path in DEEP_LINKS:
+                        samples[variant].setdefault(f"connect {path}", []).append(time_connect(browser, url + path))
                         samples[variant].setdefault(f"load {path}", []).append(time_load(browser, url + path))
                     first_table = time_click(browser, url + "/", "Table", settle_ms=3000)
                     samples[variant].setdefault("first Table click on /", []).append(first_table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -14,12 +15,13 @@ from etl.problems import InputError
 def up_to_date(raw: Path, out: Path) -> bool:
     from etl.build import current_path, tree_digest
 
-    stamp = out / "last_build.json"
-    if current_path(out) is None or not stamp.exists():
+    if current_path(out) is None:
         return False
-    import json
-
-    return json.loads(stamp.read_text(encoding="utf-8")).get("tree_sha256") == tree_digest(raw)
+    try:
+        stamp = json.loads((out / "last_build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # missing, truncated by a crash, not UTF-8, not JSON: build again
+        return False
+    return isinstance(stamp, dict) and stamp.get("tree_sha256") == tree_digest(raw)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,10 +21,11 @@ from etl.bulk import CASTS, bulk_files, key_sets, staged_columns
 from etl.bulk import load as load_bulk
 from etl.bulk import scan as scan_bulk
 from etl.bulk import validate as validate_bulk
-from etl.checks import run_checks
+from etl.checks import origins_of, run_checks
 from etl.extract import Extracted, extract
+from etl.leftovers import BuildLock, remove_leftovers
 from etl.models import SQL_DIR, macros, marts
-from etl.problems import InputError, Problem
+from etl.problems import InputError
 from etl.schema import LOAD_ORDER, TABLES, Table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,10 +165,18 @@ def current_path(build_dir: Path) -> Path | None:
     return path if name and path.exists() else None
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """Readers see the old content or the new, never a part: a temporary file, then os.replace."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
 def _publish(build_dir: Path, new_file: Path) -> None:
-    tmp = build_dir / f".{POINTER}.{os.getpid()}.tmp"
-    tmp.write_text(new_file.name + "\n", encoding="utf-8")
-    os.replace(tmp, build_dir / POINTER)
+    write_atomically(build_dir / POINTER, new_file.name + "\n")
     old = sorted((p for p in build_dir.glob("warehouse-*.duckdb") if p != new_file),
                  key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in old[KEEP_OLD:]:
@@ -184,17 +193,19 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     ex = extract(raw_dir, root)
     from etl.validate import validate
 
-    problems = ex.problems + validate(ex.rows)
+    problems = ex.problems
+    problems.extend(validate(ex.rows, ex.broken_tables))
     # Bulk tables: Python's streamed pass now; DuckDB's checks run where the rows are loaded (one
     # read of the files), or here in a scratch database when the build has failed already, so
     # that one run still lists every problem.
     ex.bulk_files = bulk_files(ex.bulk)
-    for name, files in ex.bulk_files.items():
-        problems += scan_bulk(TABLES[name], files)
+    scanned = {name: scan_bulk(TABLES[name], files) for name, files in ex.bulk_files.items()}
+    for found in scanned.values():
+        problems.extend(found)
     if problems:
         for name, files in ex.bulk_files.items():
-            if not scan_bulk(TABLES[name], files):
-                problems += validate_bulk(TABLES[name], files, key_sets(ex.rows))
+            if not scanned[name]:
+                problems.extend(validate_bulk(TABLES[name], files, key_sets(ex.rows)))
     for files in ex.bulk_files.values():
         ex.files += [{**bf.entry, "rows": bf.records} for bf in files]
     if problems:
@@ -208,8 +219,15 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
         with tempfile.TemporaryDirectory(prefix="etl-check-") as scratch:
             return build(raw_dir, Path(scratch), publish=True, root=root)._replace_path(None)
     build_dir.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(build_dir)
     new_file = build_dir / f"warehouse-{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns() % 10**9:09d}.duckdb"
     partial = new_file.with_suffix(".building")
+    with BuildLock(partial):
+        return _write_check_publish(ex, raw_dir, build_dir, new_file, partial, digest)
+
+
+def _write_check_publish(ex: Extracted, raw_dir: Path, build_dir: Path, new_file: Path, partial: Path,
+                         digest: str) -> BuildResult:
     con = duckdb.connect(str(partial))
     try:
         con.execute("BEGIN TRANSACTION")
@@ -224,16 +242,16 @@ def build(raw_dir: Path | None = None, build_dir: Path | None = None, publish: b
     # 3. Check the result where it stands, read-only, before anyone can see it.
     check_con = duckdb.connect(str(partial), read_only=True)
     try:
-        failures = run_checks(check_con)
+        failures = run_checks(check_con, origins_of(ex.rows))
         names_report = names.report(check_con)
     finally:
         check_con.close()
     if failures:
         partial.unlink(missing_ok=True)
-        raise InputError([Problem("warehouse", None, None, None, f) for f in failures])
+        raise InputError(failures)
     os.replace(partial, new_file)
     _publish(build_dir, new_file)
-    (build_dir / "last_build.json").write_text(json.dumps({"file": new_file.name, "tables": counts,
-                                                          "inputs_sha256": digest,
-                                                          "tree_sha256": tree_digest(raw_dir)}, indent=2) + "\n")
+    write_atomically(build_dir / "last_build.json",
+                     json.dumps({"file": new_file.name, "tables": counts, "inputs_sha256": digest,
+                                 "tree_sha256": tree_digest(raw_dir)}, indent=2) + "\n")
     return BuildResult(new_file, counts, digest, names_report)

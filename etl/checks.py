@@ -6,79 +6,114 @@ transform that drops, duplicates or orphans rows is caught before the warehouse 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from etl.models import marts
+from etl.problems import Problem
 from etl.schema import ENTITY_TABLES, TABLES, YEAR_MAX, YEAR_MIN
 
 CHECKS_DIR = Path(__file__).resolve().parent / "sql" / "checks"
 
 
-def schema_checks() -> list[tuple[str, str]]:
-    """(description, SQL counting violations). Identifiers come from the schema, never from data."""
+@dataclass(frozen=True)
+class Check:
+    description: str
+    table: str  # the input table whose rows it refuses
+    sql: str  # selects the key columns of every row that violates it
+
+
+def schema_checks() -> list[Check]:
+    """Checks derived from the schema. Identifiers come from the schema, never from data."""
     checks = []
     for name, table in TABLES.items():
         key = ", ".join(table.key)
-        checks.append((f"{name}: key ({key}) is unique",
-                       f"SELECT count(*) FROM (SELECT {key} FROM {name} GROUP BY ALL HAVING count(*) > 1)"))
+
+        def add(description: str, where: str, name: str = name, key: str = key) -> None:
+            checks.append(Check(description, name, f"SELECT {key} FROM {name} t WHERE {where}"))
+
+        checks.append(Check(f"{name}: key ({key}) is unique", name,
+                            f"SELECT {key} FROM {name} QUALIFY count(*) OVER (PARTITION BY {key}) > 1"))
         for col in table.columns:
             if col.required:
-                checks.append((f"{name}.{col.name} is never missing",
-                               f'SELECT count(*) FROM {name} WHERE "{col.name}" IS NULL'))
+                add(f"{name}.{col.name} is never missing", f'"{col.name}" IS NULL')
             if col.accepted:
                 values = ", ".join("'" + v + "'" for v in col.accepted)
-                checks.append((f"{name}.{col.name} holds accepted values only",
-                               f'SELECT count(*) FROM {name} WHERE "{col.name}" NOT IN ({values})'))
+                add(f"{name}.{col.name} holds accepted values only", f'"{col.name}" NOT IN ({values})')
             if col.kind == "year":
-                checks.append((f"{name}.{col.name} is a year between {YEAR_MIN} and {YEAR_MAX}",
-                               f'SELECT count(*) FROM {name} WHERE "{col.name}" NOT BETWEEN {YEAR_MIN} AND {YEAR_MAX}'))
+                add(f"{name}.{col.name} is a year between {YEAR_MIN} and {YEAR_MAX}",
+                    f'"{col.name}" NOT BETWEEN {YEAR_MIN} AND {YEAR_MAX}')
             if col.lo is not None and col.hi is not None:
-                checks.append((f"{name}.{col.name} lies between {col.lo:g} and {col.hi:g}",
-                               f'SELECT count(*) FROM {name} WHERE "{col.name}" NOT BETWEEN {col.lo} AND {col.hi}'))
+                add(f"{name}.{col.name} lies between {col.lo:g} and {col.hi:g}",
+                    f'"{col.name}" NOT BETWEEN {col.lo} AND {col.hi}')
         if table.sourced or "source_id" in table.column_names:
-            checks.append((f"{name}: every source_id resolves in sources",
-                           f"SELECT count(*) FROM {name} t ANTI JOIN sources s USING (source_id)"))
+            add(f"{name}: every source_id resolves in sources",
+                "source_id NOT IN (SELECT source_id FROM sources)")
         for ref in table.references:
             if ref.table.startswith("@") or ref.table == "sources":
                 continue
             target_key = TABLES[ref.table].key[0]
-            checks.append((f"{name}.{ref.column} resolves in {ref.table}",
-                           f"SELECT count(*) FROM {name} t WHERE t.{ref.column} IS NOT NULL AND t.{ref.column} "
-                           f"NOT IN (SELECT {target_key} FROM {ref.table})"))
+            add(f"{name}.{ref.column} resolves in {ref.table}",
+                f"t.{ref.column} IS NOT NULL AND t.{ref.column} NOT IN (SELECT {target_key} FROM {ref.table})")
     for entity_type, (target, key) in ENTITY_TABLES.items():
         if target:
-            checks.append((f"claims about a {entity_type} resolve in {target}",
-                           f"SELECT count(*) FROM claims WHERE entity_type = '{entity_type}' "
-                           f"AND entity_id NOT IN (SELECT {key} FROM {target})"))
+            checks.append(Check(f"claims about a {entity_type} resolve in {target}", "claims",
+                                f"SELECT claim_id FROM claims WHERE entity_type = '{entity_type}' "
+                                f"AND entity_id NOT IN (SELECT {key} FROM {target})"))
     for path in sorted(CHECKS_DIR.glob("*.sql")):
-        text = path.read_text(encoding="utf-8")
-        first = text.splitlines()[0].lstrip("- ").strip()
-        checks.append((first, f"SELECT count(*) FROM ({text})"))
+        checks.append(sql_check(path))
     return checks
 
 
-def grain_failures(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Each mart holds one row per value of its declared grain; a duplicate names its keys."""
-    failures = []
+def grain_problems(con: duckdb.DuckDBPyConnection) -> list[Problem]:
+    """Each mart holds one row per value of its declared grain: a duplicate is a problem naming the
+    mart, its grain and the duplicated key (a mart is built from several inputs; its rows have no line)."""
+    problems = []
     for mart in marts():
         key = ", ".join(f'"{c}"' for c in mart.grain)
         duplicated = con.execute(
             f"SELECT concat_ws(' / ', {key}) AS k, count(*) AS n FROM {mart.name} GROUP BY ALL HAVING count(*) > 1 "
             "ORDER BY k").fetchall()
-        if duplicated:
-            shown = ", ".join(f"{k} ({n} rows)" for k, n in duplicated[:10])
-            more = f" and {len(duplicated) - 10} more" if len(duplicated) > 10 else ""
-            failures.append(f"check failed: {mart.name} holds one row per {', '.join(mart.grain)}; duplicated: "
-                            f"{shown}{more}")
-    return failures
+        for k, n in duplicated:
+            problems.append(Problem(f"warehouse table {mart.name}", None, ", ".join(mart.grain), k,
+                                    f"check failed: {mart.name} holds one row per {', '.join(mart.grain)}, "
+                                    f"but {n} rows share this one"))
+    return problems
 
 
-def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
-    failures = grain_failures(con)
-    for description, sql in schema_checks():
-        (violations,) = con.execute(sql).fetchone()
-        if violations:
-            failures.append(f"check failed: {description} ({violations} row(s) violate it)")
-    return failures
+def sql_check(path: Path) -> Check:
+    """A check in sql/checks/: its first line describes it, a '-- table: name' line names the table
+    whose key columns it selects."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    table = next(line.split(":", 1)[1].strip() for line in lines if line.startswith("-- table:"))
+    return Check(lines[0].lstrip("- ").strip(), table, text)
+
+
+Origins = dict[tuple[str, tuple[str, ...]], list[tuple[str, int]]]
+
+
+def origins_of(rows: dict[str, list]) -> Origins:
+    """(table, key values) -> the files and lines of the input rows with that key."""
+    found: Origins = {}
+    for name, table in TABLES.items():
+        for row in rows.get(name, []):
+            key = tuple(row.values.get(k, "") for k in table.key)
+            found.setdefault((name, key), []).append((row.file, row.line))
+    return found
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, origins: Origins | None = None) -> list[Problem]:
+    """A problem per refused row, at the file and line it was read from; then each mart's grain."""
+    problems = []
+    for check in schema_checks():
+        key_columns = TABLES[check.table].key
+        for violating in con.execute(check.sql).fetchall():
+            key = tuple("" if v is None else str(v) for v in violating)
+            where = (origins or {}).get((check.table, key)) or [("warehouse", None)]
+            for file, line in where:
+                problems.append(Problem(file, line, ", ".join(key_columns), " / ".join(key),
+                                        f"check failed: {check.description}"))
+    return problems + grain_problems(con)

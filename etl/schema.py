@@ -44,6 +44,16 @@ REGISTRY_ACTIVITIES = ("production", "animation", "post-production", "distributi
 CURRENCIES = ("CNY", "USD", "HKD", "EUR", "JPY", "GBP")
 
 YEAR_MIN, YEAR_MAX = 1890, 2035
+# Longest value a cell may hold, by kind, unless its column declares max_len: a 120,000-character
+# name is a paste gone wrong, not a name.
+MAX_LEN = {"text": 300, "quote": 400, "url": 2048, "slug": 100, "lang": 35, "date": 10, "iso2": 2}
+# The warehouse's bounds: BIGINT for whole numbers; claims.value goes through DECIMAL(38, 9), and a
+# value times its scale (8.2 billion) must stay below 10^28 there.
+BIGINT_MAX = 2**63 - 1
+DECIMAL_LIMIT = 10**28
+SCALE_FACTORS = {"": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9}
+# Units that count or measure something: a negative value is a typing error, not a fact.
+NON_NEGATIVE_UNITS = ("count", "people", "screens", "tickets", "m2", "days", "years")
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,12 @@ class Column:
     lo: float | None = None
     hi: float | None = None
     multi: bool = False  # " | " separated values, each checked
+    max_len: int | None = None  # characters; None takes the default for its kind (MAX_LEN)
+    multiline: bool = False  # may hold line breaks (a quoted CSV field spanning lines); none does yet
+
+    @property
+    def length_limit(self) -> int:
+        return self.max_len or MAX_LEN.get(self.kind, MAX_LEN["text"])
 
 
 @dataclass(frozen=True)
@@ -83,6 +99,10 @@ class Table:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    @property
+    def multiline_columns(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.columns if c.multiline)
+
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
@@ -97,13 +117,13 @@ def _source_cols(quote_required: bool = True) -> tuple[Column, ...]:
 
 def _names(prefix: str = "name") -> tuple[Column, ...]:
     return (
-        Column(f"{prefix}_en", "text", "Name in English.", True),
-        Column(f"{prefix}_zh_hans", "text", "Name in Simplified Chinese (简体), where a source gives it."),
-        Column(f"{prefix}_zh_hant", "text", "Name in Traditional Chinese (繁體), where a source gives it."),
+        Column(f"{prefix}_en", "text", "Name in English.", True, max_len=200),
+        Column(f"{prefix}_zh_hans", "text", "Name in Simplified Chinese (简体), where a source gives it.", max_len=200),
+        Column(f"{prefix}_zh_hant", "text", "Name in Traditional Chinese (繁體), where a source gives it.", max_len=200),
     )
 
 
-ALIASES = Column("aliases", "text", "Other spellings used by sources, ' | ' separated.", multi=True)
+ALIASES = Column("aliases", "text", "Other spellings used by sources, ' | ' separated.", multi=True, max_len=600)
 
 TABLES: dict[str, Table] = {}
 
@@ -164,7 +184,7 @@ _add(Table(
     "Each city's GeoNames match and coordinates, resolved once by `python -m etl reference`.",
     (
         Column("city_id", "slug", "The city (cities.city_id).", True),
-        Column("geonames_id", "int", "GeoNames feature id.", True, lo=1),
+        Column("geonames_id", "int", "GeoNames feature id.", True, lo=1, hi=2**31 - 1),
         Column("geonames_name", "text", "The name GeoNames gives the matched place.", True),
         Column("geonames_name_zh_hans", "text", "A Simplified Chinese name GeoNames lists for the place "
                                                 "(script told by OpenCC; see etl/reference.py)."),
@@ -172,7 +192,7 @@ _add(Table(
                                                 "(script told by OpenCC; see etl/reference.py)."),
         Column("lat", "number", "Latitude in decimal degrees (WGS 84).", True, lo=-90, hi=90),
         Column("lon", "number", "Longitude in decimal degrees (WGS 84).", True, lo=-180, hi=180),
-        Column("population", "int", "Population as recorded by GeoNames.", lo=0),
+        Column("population", "int", "Population as recorded by GeoNames.", lo=0, hi=10**10),
         Column("source_id", "slug", "The gazetteer the match comes from.", True),
     ),
     key=("city_id",),
@@ -206,7 +226,7 @@ _add(Table(
         Column("label_en", "text", "Label in English.", True),
         Column("label_zh_hans", "text", "Label in Simplified Chinese.", True),
         Column("label_zh_hant", "text", "Label in Traditional Chinese.", True),
-        Column("description", "text", "What the metric measures."),
+        Column("description", "text", "What the metric measures.", max_len=600),
         Column("per_year", "bool", "True for annual series (box office by year): sources then agree or "
                                    "disagree only about the same year; otherwise about any date."),
     ),
@@ -236,7 +256,7 @@ _add(Table(
         Reference("metric", "metrics"),
         Reference("source_id", "sources"),
     ),
-    extra_checks=("value_or_text",),
+    extra_checks=("value_or_text", "claim_value"),
 ))
 
 _add(Table(
@@ -249,7 +269,7 @@ _add(Table(
         Column("type", "enum", "What the company mainly does.", True, COMPANY_TYPES),
         Column("founded_year", "year", "Year founded."),
         Column("listing", "text", "Exchange and ticker where listed (SZSE:300133)."),
-        Column("known_for", "text", "What the company is known for, per the source."),
+        Column("known_for", "text", "What the company is known for, per the source.", max_len=400),
         Column("known_for_zh_hans", "text", "known_for in Simplified Chinese (简体): a translation of the English "
                                             "that adds and drops nothing; names as the data holds them."),
         Column("known_for_zh_hant", "text", "known_for in Traditional Chinese (繁體): a translation of the English "
@@ -295,8 +315,8 @@ _add(Table(
         Column("status", "enum", "Where the production stands.", True, PRODUCTION_STATUSES),
         Column("year", "year", "The year (see year_meaning).", True),
         Column("year_meaning", "text", "What the year means: announced, shot, released-XX.", True),
-        Column("companies", "text", "Production companies named by the source.", multi=True),
-        Column("key_people", "text", "Directors and stars named by the source.", multi=True),
+        Column("companies", "text", "Production companies named by the source.", multi=True, max_len=600),
+        Column("key_people", "text", "Directors and stars named by the source.", multi=True, max_len=600),
         Column("is_coproduction", "bool", "Whether it is an international co-production.", True),
         ALIASES,
         *_source_cols(),
@@ -355,7 +375,7 @@ _add(Table(
         Column("start_date", "date", "First day.", True),
         Column("end_date", "date", "Last day."),
         Column("edition", "text", "Edition, as the source gives it."),
-        Column("organisers", "text", "Organisers named by the source.", multi=True),
+        Column("organisers", "text", "Organisers named by the source.", multi=True, max_len=600),
         Column("status", "enum", "Announced, held or cancelled.", True, EVENT_STATUSES),
         Column("attendance_text", "text", "Attendance as the source states it."),
         *_source_cols(),
@@ -363,6 +383,7 @@ _add(Table(
     key=("event_id",),
     references=(Reference("city_id", "cities"), Reference("source_id", "sources")),
     min_rows=0,
+    extra_checks=("ends_after_start",),
 ))
 
 _add(Table(

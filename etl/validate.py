@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
+from decimal import Decimal
 
 from etl.extract import Row
 from etl.problems import Problem
 from etl.schema import (
+    BIGINT_MAX,
+    DECIMAL_LIMIT,
     ENTITY_TABLES,
+    NON_NEGATIVE_UNITS,
     ORGANISATION_IDS,
+    SCALE_FACTORS,
     TABLES,
     YEAR_MAX,
     YEAR_MIN,
@@ -17,20 +23,83 @@ from etl.schema import (
     Table,
 )
 
+# ASCII only: Python's \d also matches full-width (１２) and Arabic-Indic (١٢) digits, which int() accepts
+# and DuckDB's casts refuse.
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 ISO2 = re.compile(r"^[A-Z]{2}$")
-DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 LANG = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+INTEGER = re.compile(r"^-?[0-9]+$")
+NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$")
+URL = re.compile(r"^https?://[!-~\u00a0-\U0010ffff]+$")
 YEAR_MEANING = re.compile(r"^(announced|shot|in-production|released-(?:[A-Z]{2}|world))$")
 MAX_QUOTE_WORDS = 30
 CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+# UTF-8 read as cp1252 or latin-1: a lead byte (Ã, å, é ...) then a continuation byte shown as a
+# character of U+0080-U+00BF or one of cp1252's punctuation marks (â€™, Ã©, é\x9d\x92).
+MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                      "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# Invisible characters that reorder or hide text (bidi controls, zero-width spaces) are Unicode
+# category Cf. The zero-width (non-)joiner is part of spelling in Arabic-script and Indic text, so it
+# is allowed between two letters of those scripts.
+JOINERS = "\u200c\u200d"
+JOINING_SCRIPTS = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufefc]")
 
 
 def _quote_length(text: str) -> int:
     # Chinese and Japanese do not separate words; a word there averages about two characters,
     # so two CJK characters count as one word (30 words is about 60 characters of Chinese).
     return (len(CJK.findall(text)) + 1) // 2 + len(CJK.sub(" ", text).split())
+
+
+def _mojibake(text: str) -> str | None:
+    """The text repaired, when it is UTF-8 that was decoded as cp1252 or latin-1; else None."""
+    if text.isascii() or not MOJIBAKE.search(text):
+        return None
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return None
+
+
+def _joiner_allowed(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and all(JOINING_SCRIPTS.match(text[j]) for j in (i - 1, i + 1))
+
+
+def text_problem(col: Column, raw: str) -> str | None:
+    """The reason a cell's characters are refused whatever its kind: length, invisible or control characters."""
+    if len(raw) > col.length_limit:
+        return f"is {len(raw)} characters long: at most {col.length_limit} are allowed in this column"
+    repaired = _mojibake(raw)
+    if repaired is not None:
+        return (f"is garbled text (mojibake: UTF-8 read as latin-1; it reads '{repaired[:40]}' repaired): "
+                "save the file as UTF-8 and declare it so in manifest.toml")
+    if raw.isprintable():  # no control, format, separator or unassigned character: nothing below applies
+        return None
+    for i, ch in enumerate(raw):
+        category = unicodedata.category(ch)
+        if ch == "\n" and col.multiline:
+            continue
+        if ch in "\r\n\u0085\u2028\u2029":
+            return f"holds a line break (U+{ord(ch):04X}): a value in this column is one line"
+        if category == "Cc":
+            return f"holds a control character (U+{ord(ch):04X}), which is invisible: delete it"
+        if category == "Cf" and not (ch in JOINERS and _joiner_allowed(raw, i)):
+            what = "a bidirectional control" if unicodedata.bidirectional(ch) in (
+                "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "LRM", "RLM", "ALM") else \
+                "an invisible formatting character (zero-width or similar)"
+            return f"holds {what} (U+{ord(ch):04X}), which hides or reorders text on screen: delete it"
+        if category in ("Cs", "Co", "Cn"):
+            return f"holds a character that is unassigned or for private use (U+{ord(ch):04X}): delete it"
+    return None
+
+
+def _digits_hint(raw: str) -> str:
+    if any(ch.isdigit() and not ch.isascii() for ch in raw):
+        return " (it has full-width or other non-ASCII digits: write the digits 0-9)"
+    return ""
 
 
 def check_value(col: Column, raw: str) -> str | None:
@@ -41,20 +110,24 @@ def check_value(col: Column, raw: str) -> str | None:
     if kind == "iso2" and not ISO2.match(raw):
         return "is not an ISO 3166-1 alpha-2 code (two capital letters, for example 'CN')"
     if kind in ("int", "year"):
-        if not re.match(r"^-?\d+$", raw):
-            return "is not a whole number"
+        if not INTEGER.match(raw):
+            return "is not a whole number" + _digits_hint(raw)
         lo, hi = (YEAR_MIN, YEAR_MAX) if kind == "year" else (col.lo, col.hi)
-        if (lo is not None and int(raw) < lo) or (hi is not None and int(raw) > hi):
+        lo, hi = -BIGINT_MAX if lo is None else lo, BIGINT_MAX if hi is None else hi
+        if not lo <= int(raw) <= hi:
             return f"is out of range: a {'year' if kind == 'year' else 'value'} must lie between {lo} and {hi}"
     if kind == "number":
         if not NUMBER.match(raw):
-            return "is not a number (write digits with a decimal point, no units or thousands separators)"
+            return ("is not a number (write digits with a decimal point, no units or thousands separators)"
+                    + _digits_hint(raw))
+        if len(raw.lstrip("-").split(".")[0]) > 28:
+            return "is too large: at most 28 digits before the decimal point"
         if (col.lo is not None and float(raw) < col.lo) or (col.hi is not None and float(raw) > col.hi):
             return f"is out of range: it must lie between {col.lo:g} and {col.hi:g}"
     if kind == "date":
         m = DATE.match(raw)
         if not m:
-            return "is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY)"
+            return "is not an ISO 8601 date (YYYY-MM-DD, YYYY-MM or YYYY)" + _digits_hint(raw)
         year, month, day = (int(g) if g else None for g in m.groups())
         if not YEAR_MIN <= year <= YEAR_MAX:
             return f"has an impossible year: it must lie between {YEAR_MIN} and {YEAR_MAX}"
@@ -66,13 +139,19 @@ def check_value(col: Column, raw: str) -> str | None:
         return "must be 'true' or 'false'"
     if kind == "enum" and raw not in col.accepted:
         return f"is not an accepted value; accepted: {', '.join(col.accepted)}"
-    if kind == "url" and not re.match(r"^https?://[^\s]+$", raw):
+    if kind == "url" and not URL.match(raw):
         return "is not a web address (http:// or https://)"
     if kind == "lang" and not LANG.match(raw):
         return "is not a BCP 47 language code (for example 'en', 'zh-Hans', 'ru')"
     if kind == "quote" and _quote_length(raw) > MAX_QUOTE_WORDS:
         return f"is {_quote_length(raw)} words long: a quote is at most {MAX_QUOTE_WORDS} words"
     return None
+
+
+def ends_before_start(start: str, end: str) -> bool:
+    """ISO dates compared as text at the end date's precision, so a partial date is never refused for
+    what it leaves out (the same rule as sql/checks/membership_ends_after_it_starts.sql)."""
+    return end < start[:len(end)]
 
 
 def _cells(table: Table, row: Row) -> list[Problem]:
@@ -83,6 +162,10 @@ def _cells(table: Table, row: Row) -> list[Problem]:
             if col.required:
                 problems.append(Problem(row.file, row.line, col.name, None,
                                         "is empty, but a value is required"))
+            continue
+        reason = text_problem(col, raw)
+        if reason:
+            problems.append(Problem(row.file, row.line, col.name, raw, reason))
             continue
         parts = [p.strip() for p in raw.split("|")] if col.multi else [raw]
         for part in parts:
@@ -112,6 +195,20 @@ def _cells(table: Table, row: Row) -> list[Problem]:
             and row.values.get("kind") != "registry":
         problems.append(Problem(row.file, row.line, "url", None,
                                 "is empty, but a value is required (only a registry export, kind registry, has none)"))
+    if "claim_value" in table.extra_checks and not _bad(table, row, "value", "scale"):
+        value, unit = row.values.get("value", ""), row.values.get("unit", "")
+        if value and unit in NON_NEGATIVE_UNITS and value.startswith("-"):
+            problems.append(Problem(row.file, row.line, "value", value,
+                                    f"is negative, but a figure in {unit} cannot be"))
+        elif value and abs(Decimal(value)) * SCALE_FACTORS[row.values.get("scale", "")] >= DECIMAL_LIMIT:
+            problems.append(Problem(row.file, row.line, "value", value,
+                                    "is too large: the value times its scale must stay below 10^28 "
+                                    "(the warehouse stores claims as DECIMAL(38, 9))"))
+    if "ends_after_start" in table.extra_checks and not _bad(table, row, "start_date", "end_date"):
+        start, end = row.values.get("start_date", ""), row.values.get("end_date", "")
+        if start and end and ends_before_start(start, end):
+            problems.append(Problem(row.file, row.line, "end_date", end,
+                                    f"ends before it starts (start_date is {start})"))
     if "year_meaning" in table.extra_checks:
         meaning = row.values.get("year_meaning", "")
         if meaning and not YEAR_MEANING.match(meaning):
@@ -119,6 +216,15 @@ def _cells(table: Table, row: Row) -> list[Problem]:
                                     "must be announced, shot, in-production, released-world or "
                                     "released-XX with a country code (released-CN)"))
     return problems
+
+
+def _bad(table: Table, row: Row, *columns: str) -> bool:
+    """Whether any of these cells breaks its own rule (then rules across cells wait until it is fixed)."""
+    for name in columns:
+        col, raw = table.column(name), row.values.get(name, "")
+        if raw and (text_problem(col, raw) or check_value(col, raw)):
+            return True
+    return False
 
 
 def _duplicates(table: Table, rows: list[Row]) -> list[Problem]:
@@ -145,7 +251,9 @@ def _key_sets(rows: dict[str, list[Row]]) -> dict[str, set[str]]:
     return keys
 
 
-def _references(table: Table, rows: list[Row], keys: dict[str, set[str]]) -> list[Problem]:
+def _references(table: Table, rows: list[Row], keys: dict[str, set[str]], broken: set[str]) -> list[Problem]:
+    """Dangling references; not into a table with an unreadable file (every row would dangle), nor from a
+    cell already refused for its own sake."""
     problems = []
     for ref in table.references:
         for row in rows:
@@ -163,11 +271,11 @@ def _references(table: Table, rows: list[Row], keys: dict[str, set[str]]) -> lis
                     continue
                 if target is None:
                     continue  # free-text party (a university, an organisation): no table to resolve
-            if value not in keys.get(target, set()):
-                what = "source" if target == "sources" else f"{target} entry"
-                problems.append(Problem(row.file, row.line, ref.column, value,
-                                        f"unknown {what}: no row in '{target}' has this id "
-                                        f"(a dangling reference)"))
+            if value in keys.get(target, set()) or target in broken or _bad(table, row, ref.column):
+                continue
+            what = "source" if target == "sources" else f"{target} entry"
+            problems.append(Problem(row.file, row.line, ref.column, value,
+                                    f"unknown {what}: no row in '{target}' has this id (a dangling reference)"))
     return problems
 
 
@@ -187,7 +295,8 @@ def _table_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     return problems
 
 
-def validate(rows: dict[str, list[Row]]) -> list[Problem]:
+def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) -> list[Problem]:
+    """Every problem of the rows; a table whose files had problems is not also reported as empty."""
     problems: list[Problem] = []
     for name, table in TABLES.items():
         table_rows = rows.get(name, [])
@@ -196,10 +305,11 @@ def validate(rows: dict[str, list[Row]]) -> list[Problem]:
         problems.extend(_duplicates(table, table_rows))
     keys = _key_sets(rows)
     for name, table in TABLES.items():
-        problems.extend(_references(table, rows.get(name, []), keys))
-    problems.extend(_table_rules(rows))
+        problems.extend(_references(table, rows.get(name, []), keys, broken_tables))
+    if "production_countries" not in broken_tables:
+        problems.extend(_table_rules(rows))
     for name, table in TABLES.items():
-        if len(rows.get(name, [])) < table.min_rows:
+        if len(rows.get(name, [])) < table.min_rows and name not in broken_tables:
             problems.append(Problem(f"data/raw/{name}/", None, None, None,
                                     f"table '{name}' has no rows: at least {table.min_rows} expected"))
     return problems

@@ -247,7 +247,8 @@ def film_office_lines(frame: pd.DataFrame, lang: str | None = None) -> list[dict
             "city": city_label(r, lang),
             "status": status_label(r["status"], lang),
             "status_key": r["status"],
-            "announced": date_label(r["announced_date"], lang),
+            "announced": t("events_office_announced", lang, date=date_label(r["announced_date"], lang))
+            if precision(r["announced_date"]) else t("events_announcement_undated", lang),
             "opened": t("events_office_opened", lang, date=date_label(r["opened_date"], lang)) if precision(r["opened_date"])
             else t("events_never_opened", lang),
             "source_id": r["source_id"],

@@ -8,24 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from etl.build import build, current_path
-from etl.problems import InputError
+from tests.etl.helpers import edit, problems_for
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def problems_for(raw: Path, tmp_path: Path) -> list[str]:
-    with pytest.raises(InputError) as info:
-        build(raw, tmp_path / "out", root=raw.parent)
-    return [str(p) for p in info.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture changed: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_missing_required_column(mini, tmp_path):
@@ -149,7 +135,7 @@ def test_undeclared_file(mini, tmp_path):
 def test_empty_file(mini, tmp_path):
     (mini / "events" / "events.csv").write_text("", encoding="utf-8")
     problems = problems_for(mini, tmp_path)
-    assert "raw/events/events.csv: the file is empty: expected a header row and data rows" in problems
+    assert "raw/events/events.csv, line 1: the file is empty: expected a header row and data rows" in problems
 
 
 def test_ragged_row(mini, tmp_path):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -16,6 +14,7 @@ import pytest
 from etl.build import build, current_path
 from etl.models import Mart
 from etl.problems import InputError
+from tests.etl.helpers import kill9, start_paused_build
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -178,20 +177,7 @@ def test_killed_build_leaves_the_old_warehouse_serving(mini, tmp_path):
     good = build(mini, out, root=tmp_path).path
     before = digest(good)
     reader = duckdb.connect(str(good), read_only=True)  # the app, still serving
-    script = (
-        "import sys, time, etl.build as b\n"
-        "orig = b.load\n"
-        "def slow(con, ex, digest):\n"
-        "    counts = orig(con, ex, digest)\n"
-        "    print('loaded', flush=True); time.sleep(30)\n"
-        "    return counts\n"
-        "b.load = slow\n"
-        f"b.build(__import__('pathlib').Path({str(mini)!r}), __import__('pathlib').Path({str(out)!r}))\n"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "loaded"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
+    kill9(start_paused_build(mini, out))
     assert current_path(out) == good
     assert reader.execute("SELECT count(*) FROM claims").fetchone() == (6,)
     reader.close()
@@ -228,34 +214,43 @@ def test_build_if_stale_skips_unchanged_inputs(mini, tmp_path):
     assert "Published" in third.stdout and current_path(out) != published
 
 
-@pytest.mark.parametrize("lines, check", [
+MEMBERSHIPS = "raw/memberships/memberships.csv"
+OPEN_TWICE = ("check failed: no member holds two open statuses in one organisation at once (an SCO observer that "
+              "became a partner ends its observer row)")
+ENDS_EARLY = ("check failed: no membership ends before it starts (ISO dates compared as text at the end date's "
+              "precision, so a partial date is never refused for what it leaves out)")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # both open rows are named: the one already there (line 4) and the one added (line 6)
     ("sco-cn-partner,sco,country,CN,partner,2025-09-01,,s-wiki,China partner\n",
-     "no member holds two open statuses in one organisation at once (an SCO observer that became a partner ends "
-     "its observer row)"),
+     [f"{MEMBERSHIPS}, line 4, column 'membership_id', value 'sco-cn': {OPEN_TWICE}",
+      f"{MEMBERSHIPS}, line 6, column 'membership_id', value 'sco-cn-partner': {OPEN_TWICE}"]),
     ("sco-gb-observer,sco,country,GB,observer,2004-06-17,2004,s-wiki,test\n"  # same year: allowed
      "sco-gb-dialogue,sco,country,GB,dialogue-partner,2004-06-17,2003-12,s-wiki,test\n",
-     "no membership ends before it starts (ISO dates compared as text at the end date's precision, so a partial "
-     "date is never refused for what it leaves out)"),
+     [f"{MEMBERSHIPS}, line 7, column 'membership_id', value 'sco-gb-dialogue': {ENDS_EARLY}"]),
 ])
-def test_a_membership_history_that_cannot_be_is_refused(mini, tmp_path, lines, check):
+def test_a_membership_history_that_cannot_be_is_refused_at_its_file_and_line(mini, tmp_path, lines, expected):
     path = mini / "memberships" / "memberships.csv"
     path.write_text(path.read_text(encoding="utf-8") + lines, encoding="utf-8")
     with pytest.raises(InputError) as info:
         build(mini, tmp_path / "out", root=tmp_path)
-    assert [str(p) for p in info.value.problems] == [f"warehouse: check failed: {check} (1 row(s) violate it)"]
+    assert [str(p) for p in info.value.problems] == expected
     assert current_path(tmp_path / "out") is None
 
 
-def test_a_claim_repeated_from_the_same_source_is_refused(mini, tmp_path):
+def test_a_claim_repeated_from_the_same_source_is_refused_at_both_lines(mini, tmp_path):
     path = mini / "claims" / "claims.csv"
     path.write_text(path.read_text(encoding="utf-8") +
                     "c-hz-700-again,city,hangzhou,film_companies,700,,count,,2019,more-than,s-seed,700 again\n",
                     encoding="utf-8")
     with pytest.raises(InputError) as info:
         build(mini, tmp_path / "out", root=tmp_path)
+    check = ("check failed: no source is counted twice for the same claim (same entity, metric, value, unit and "
+             "date)")
     assert [str(p) for p in info.value.problems] == [
-        "warehouse: check failed: no source is counted twice for the same claim (same entity, metric, value, "
-        "unit and date) (1 row(s) violate it)"]
+        f"raw/claims/claims.csv, line 5, column 'claim_id', value 'c-hz-700': {check}",
+        f"raw/claims/claims.csv, line 8, column 'claim_id', value 'c-hz-700-again': {check}"]
     assert current_path(tmp_path / "out") is None
 
 
@@ -268,8 +263,8 @@ def test_a_mart_with_a_duplicate_at_its_grain_is_refused(mini, tmp_path):
                     "Bradford again\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         build(mini, tmp_path / "out", root=tmp_path)
-    assert "warehouse: check failed: dim_cities holds one row per city_id; duplicated: bradford (2 rows)" in [
-        str(p) for p in info.value.problems]
+    assert ("warehouse table dim_cities: column 'city_id', value 'bradford': check failed: dim_cities holds one row "
+            "per city_id, but 2 rows share this one") in [str(p) for p in info.value.problems]
     assert current_path(tmp_path / "out") is None
 
 

@@ -1,4 +1,5 @@
 -- every co-production has at least two countries, a status and a year meaning
+-- table: productions
 SELECT p.production_id FROM productions p
 LEFT JOIN production_countries pc USING (production_id)
 WHERE p.is_coproduction

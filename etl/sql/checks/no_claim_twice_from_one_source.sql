@@ -1,5 +1,4 @@
 -- no source is counted twice for the same claim (same entity, metric, value, unit and date)
-SELECT entity_type, entity_id, metric, value, value_text, unit, as_of, source_id
-FROM claims
-GROUP BY ALL
-HAVING count(*) > 1
+-- table: claims
+SELECT claim_id FROM claims
+QUALIFY count(*) OVER (PARTITION BY entity_type, entity_id, metric, value, value_text, unit, as_of, source_id) > 1

@@ -1,0 +1,3 @@
+-- every row of claims carries a quote from its source
+-- table: claims
+SELECT claim_id FROM claims WHERE quote IS NULL
