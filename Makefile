@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run warehouse build check test test-fast test-browser bench bench-patches bench-registry fuzz lint lock reference fonts clean
+.PHONY: run warehouse build check test test-fast test-browser bench bench-synthetic bench-patches bench-registry fuzz lint lock reference fonts clean
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -67,6 +67,9 @@ fuzz: $(VENV)/.dev-deps  ## the ETL fuzzers with thousands of mutated inputs (ma
 
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench
+
+bench-synthetic: $(VENV)/.dev-deps warehouse  ## /data's queries on 1,000,000 synthetic rows (build/synthetic/), XLSX and release timings
+	$(PY) -m bench.synthetic
 
 bench-patches: $(VENV)/.dev-deps warehouse  ## what the launcher's base-URL hint and grid prefetch buy -> bench/PATCHES.md
 	$(PY) -m bench.patches

@@ -24,6 +24,7 @@ ROUTES = [
     ("pages/events.py", "nav_events", ":material/event:", "events"),
     ("pages/map.py", "nav_map", ":material/map:", "map"),
     ("pages/sources.py", "nav_sources", ":material/menu_book:", "sources"),
+    ("pages/data.py", "nav_data", ":material/table_view:", "data"),
 ]
 PAGES = [
     st.Page(script, title=t(title), icon=icon, url_path=path, default=path == "")

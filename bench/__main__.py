@@ -49,6 +49,7 @@ PAGES = [
     ("/events", "city"),
     ("/map", "Points only"),
     ("/sources", "Conflicts"),
+    ("/data?table=sources", "Next page →"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | reference | import | scripts | fonts."""
+"""Command line: python -m etl build | check | export | reference | folding | import | scripts | fonts."""
 
 from __future__ import annotations
 
@@ -24,6 +24,21 @@ def up_to_date(raw: Path, out: Path) -> bool:
     return isinstance(stamp, dict) and stamp.get("tree_sha256") == tree_digest(raw)
 
 
+def export_release(build_dir: Path) -> int:
+    """The release of the current warehouse, beside it (see etl/export.py)."""
+    from etl.build import current_path
+    from etl.export import export
+
+    warehouse = current_path(build_dir)
+    if warehouse is None:
+        print(f"No warehouse is published in {build_dir}: run `python -m etl build` first.", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    archive = export(warehouse)
+    print(f"Released {archive.name} ({archive.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -34,10 +49,14 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--out", type=Path, default=ROOT / "build", help="folder of published warehouses")
         p.add_argument("--if-stale", action="store_true",
                        help="build only when an input or the ETL changed since the current warehouse")
+    p = sub.add_parser("export", help="write the release of the current warehouse (DuckDB copy, Parquet, CSV, "
+                                      "datapackage.json, SHA256SUMS, one zip)")
+    p.add_argument("--out", type=Path, default=ROOT / "build", help="folder of published warehouses")
     sub.add_parser("reference", help="rebuild reference data (countries, city coordinates, boundaries)")
     sub.add_parser("scripts", help="convert names a source gives in one Chinese script only (OpenCC), "
                                    "into data/raw/name_conversions/")
     sub.add_parser("fonts", help="subset Noto Sans SC/TC to the characters shown, into static/fonts/")
+    sub.add_parser("folding", help="rewrite the Traditional -> Simplified search table from OpenCC (build-time)")
     imp = sub.add_parser("import", help="validate a registry export and write it as a declared input under data/raw")
     imp.add_argument("file", type=Path, help="the export: CSV (UTF-8, GBK, GB18030) or XLSX")
     imp.add_argument("--kind", required=True, help="what the export lists: companies")
@@ -74,10 +93,19 @@ def main(argv: list[str] | None = None) -> int:
         from etl.reference import main as reference_main
 
         return reference_main()
+    if args.command == "folding":
+        from etl.folding import main as folding_main
+
+        return folding_main()
+    if args.command == "export":
+        return export_release(args.out)
     started = time.perf_counter()
     if args.command == "build" and args.if_stale and up_to_date(args.raw, args.out):
         print("The warehouse is up to date with data/raw and etl/: nothing to build.")
-        return 0
+        from etl.build import current_path
+        from etl.export import release_exists
+
+        return 0 if release_exists(current_path(args.out)) else export_release(args.out)
     try:
         result = build(args.raw, args.out, publish=args.command == "build")
     except InputError as exc:
@@ -90,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     if result.path:
         print(f"Published {result.path.relative_to(ROOT) if result.path.is_relative_to(ROOT) else result.path}"
               f" in {seconds:.1f} s: {summary}")
+        return export_release(args.out)
     else:
         print(f"Check passed in {seconds:.1f} s (nothing published): {summary}")
     if result.names_report:

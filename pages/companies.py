@@ -6,7 +6,7 @@ import streamlit as st
 from filmdash.core import db, ui
 from filmdash.core.i18n import language, name, set_language, t
 from filmdash.core.ids import split_ids
-from filmdash.views import companies
+from filmdash.views import companies, data
 
 ui.warehouse_or_stop()
 lang = language()
@@ -90,7 +90,15 @@ with st.container(border=True):
             t("companies_col_listing"): st.column_config.TextColumn(),
             t("col_url"): st.column_config.LinkColumn(display_text=t("link_open")),
         })
-    ui.sources_popover(rows["source_id"].tolist(), dict(zip(rows["source_id"], rows["quote"])), key="companies_table")
+    with st.container(horizontal=True):
+        ui.sources_popover(rows["source_id"].tolist(), dict(zip(rows["source_id"], rows["quote"])), key="companies_table")
+        # the list as data (published column names, source ids and quotes), and the whole table
+        shown = rows.drop(columns=["decade", "listed", "city_name_en", "city_name_zh_hans", "city_name_zh_hant"])
+        for label, build, file_name, mime, key in data.table_downloads(
+                warehouse, "companies", shown, companies.filters_text(params), data.share_url(
+                    getattr(st.context, "url", None) or "/companies", list(st.query_params.items())), "companies_list"):
+            ui.file_download(label, build, file_name, mime, key)
+    st.markdown(f"[{t('data_explore_link')}](data?table=companies)")
 
 # 3. the profile of one company, with its source
 with st.container(border=True):

@@ -6,6 +6,7 @@ from filmdash.core import db, ui
 from filmdash.core.i18n import language, name, set_language, t
 from filmdash.core.params import parse_year
 from filmdash.views import coproductions as cp
+from filmdash.views import data
 
 ui.warehouse_or_stop()
 lang = language()
@@ -87,6 +88,12 @@ def section_documented(lang: str, warehouse: str, filters: cp.Filters, year: int
         {sco_row["source_id"]: sco_row["quote"]} if reported_ids else None)
     st.info(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
                                and not claim_sources.empty else None), icon=":material/info:")
+    # the titles as data, with their countries, companies, source ids, dates and quotes; and all productions
+    url = data.share_url(getattr(st.context, "url", None) or "/coproductions", list(st.query_params.items()))
+    with st.container(horizontal=True):
+        for label, build, file_name, mime, key in data.table_downloads(
+                warehouse, "productions", data.sco_titles(warehouse), cp.SCO_FILTERS, url, "coproductions_sco"):
+            ui.file_download(label, build, file_name, mime, key)
 
 
 SECTION_VIEWS = {"network": section_network, "by_year": section_by_year, "documented": section_documented}

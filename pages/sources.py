@@ -5,7 +5,7 @@ import streamlit as st
 from filmdash.core import db, ui
 from filmdash.core.i18n import language, set_language, t
 from filmdash.core.selection import clicked_value, points_of
-from filmdash.views import sources
+from filmdash.views import data, sources
 
 ui.warehouse_or_stop()
 st.title(t("sources_title"))
@@ -181,6 +181,7 @@ def section_inputs(lang: str) -> None:
     with st.container(border=True):
         st.header(t("sources_inputs_title", n=len(inputs)))
         table_box("sources_inputs", sources.inputs_table(inputs, lang), t("sources_inputs_caption"))
+    ui.release_box(data.release(), lang)  # what they were built into, as the build released it
 
 
 SECTION_VIEWS = {"bibliography": section_bibliography, "conflicts": section_conflicts,

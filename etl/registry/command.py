@@ -15,9 +15,10 @@ from etl.schema import TABLES
 
 
 def existing_sources(raw: Path, root: Path) -> dict[str, dict[str, str]]:
-    from etl.extract import read_file, read_manifest
+    from etl.extract import read_file
+    from etl.manifest import read_manifest
 
-    entries, _ = read_manifest(raw, root)
+    entries = [e.as_dict() for e in read_manifest(raw, root).entries]
     found = {}
     for entry in entries:
         if Path(entry["path"]).parts[0] == "sources" and (raw / entry["path"]).exists():

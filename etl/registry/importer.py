@@ -145,9 +145,11 @@ def city_key(text: str) -> str:
 
 
 def load_known(raw: Path, root: Path, replacing: str | None) -> Known:
-    from etl.extract import read_file, read_manifest
+    from etl.extract import read_file
+    from etl.manifest import read_manifest
 
-    entries, problems = read_manifest(raw, root)
+    manifest = read_manifest(raw, root)
+    entries, problems = [e.as_dict() for e in manifest.entries], list(manifest.problems)
     if problems:
         raise ImportRefused("; ".join(str(p) for p in problems))
     cities: dict[str, str] = {}

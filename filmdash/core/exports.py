@@ -6,40 +6,10 @@ import io
 
 import pandas as pd
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from etl.datapackage import FORMULA_START, csv_bytes, safe_frame  # noqa: F401 (re-exported)
 
-
-def _cell(value):
-    if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not isinstance(value, str)
-                                            and getattr(value, "ndim", 0) == 1):
-        value = " | ".join(map(str, list(value)))
-    # A cell starting with = + - @ is run as a formula by Excel: prefix it so it stays text.
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _whole(column: pd.Series) -> bool:
-    """A float column holding only whole numbers and gaps: a count with missing values (5, not 5.0)."""
-    values = column.dropna()
-    return pd.api.types.is_float_dtype(column) and not values.empty and bool((values == values.round()).all())
-
-
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists joined with ' | ', formula-like text defused; whole numbers stay whole when a value is missing;
-    other numbers and missing values untouched."""
-    out = frame.copy()
-    for col in out.columns:
-        if _whole(out[col]):
-            out[col] = out[col].astype("Int64")
-        elif not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
-            out[col] = out[col].map(_cell).astype(object)
-    return out
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark: Excel then reads Chinese correctly. Missing stays empty."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+# The CSV writer (safe_frame, csv_bytes) lives in etl/datapackage.py: the ETL writes the release's CSV
+# files with it, and etl/ imports nothing of filmdash. One writer, one defusal, for every CSV handed out.
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:

@@ -294,5 +294,70 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
             st.dataframe(table, hide_index=True, width="stretch", column_config=column_config)
         else:
             show_sources(source_ids, quotes)
-        download_button(box_id, table)
+        with st.container(horizontal=True):
+            download_button(box_id, table)
+            if figure is not None or map_figure is not None:
+                image_popover(box_id, map_figure if view == "map" else (figure or map_figure), title, takeaway,
+                              source_ids)
     return selection
+
+
+# --- URL state of many values (the data explorer) ------------------------------------------------
+
+def query_all() -> dict[str, list[str]]:
+    """Every URL parameter with all its values (a repeated ?f.type=a&f.type=b gives both)."""
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def replace_query(pairs: Sequence[tuple[str, str]], keep: Sequence[str] = ("lang",)) -> None:
+    """Set the URL's query to pairs (a name may repeat), keeping the parameters in keep."""
+    grouped: dict[str, list[str]] = {k: st.query_params.get_all(k) for k in keep if k in st.query_params}
+    for name, value in pairs:
+        grouped.setdefault(name, []).append(value)
+    st.query_params.from_dict({k: v[0] if len(v) == 1 else v for k, v in grouped.items()})
+
+
+def file_download(label: str, build, file_name: str, mime: str, key: str) -> None:
+    """A download built only when clicked (build is a callable), so a rerun pays for no file."""
+    st.download_button(label, build, file_name=file_name, mime=mime, key=key, on_click="ignore")
+
+
+def release_box(release: dict | None, lang: str) -> None:
+    """The whole warehouse as the build released it (a zip the ETL wrote beside the warehouse: the
+    DuckDB copy, Parquet and CSV per table, datapackage.json, SHA256SUMS). Never the live file."""
+    with st.container(border=True):
+        st.subheader(t("release_title", lang))
+        if release is None:
+            st.info(t("release_missing", lang))
+            return
+        st.markdown(t("release_intro", lang, build=md_escape(release["stem"]), tables=len(release["resources"])))
+        zip_path = release["zip"]
+        file_download(t("release_button", lang, mb=f"{release['size'] / 1e6:.1f}"), lambda: zip_path.read_bytes(),
+                      zip_path.name, "application/zip", key="release_zip")
+        with st.expander(t("release_checksums", lang)):
+            st.code(release["sha256sums"], language=None)
+
+
+def image_popover(box_id: str, figure, title: str, takeaway: str, source_ids: Sequence[str]) -> None:
+    """PNG and SVG of the chart with its title, takeaway, sources, link and date in the page's
+    language (images.captioned); drawn by kaleido only when a button is clicked."""
+    from filmdash.core import images
+
+    lang = language()
+    url = getattr(st.context, "url", None) or ""
+    query = "&".join(f"{k}={v}" for k, v in st.query_params.items())
+    link = url.split("?")[0] + (f"?{query}" if query else "")
+    warehouse = db.warehouse_id()
+    day = f"{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}" if warehouse.startswith("warehouse-") else warehouse
+    ids = sorted(set(source_ids))
+
+    def build(fmt: str) -> bytes:
+        publishers = db.query("sources_by_id", ids=ids)["publisher"].drop_duplicates().tolist() if ids else []
+        line = t("image_sources", lang, publishers=t("list_separator", lang).join(publishers)) if publishers else ""
+        return images.captioned_cached(figure.to_json(), fmt, title, takeaway, line, link,
+                                       t("image_date", lang, date=day))
+
+    with st.popover(t("image_button", lang), help=t("image_help", lang)):
+        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+            st.download_button(fmt.upper(), lambda f=fmt: build(f), file_name=f"{box_id}_{day}.{fmt}", mime=mime,
+                               key=f"{box_id}_image_{fmt}", on_click="ignore")

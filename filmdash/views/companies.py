@@ -31,6 +31,11 @@ def filters(selected: dict[str, list[str]], q: str) -> dict:
     return params
 
 
+def filters_text(params: dict) -> str:
+    """The filters in words for a download's About sheet: 'cities = hangzhou; types = animation'."""
+    return "; ".join(f"{k} = {' | '.join(v) if isinstance(v, list) else v}" for k, v in params.items() if v)
+
+
 # --- labels --------------------------------------------------------------------------------------
 
 def type_label(value: str, lang: str | None = None) -> str:

@@ -263,7 +263,7 @@ def test_a_mart_with_a_duplicate_at_its_grain_is_refused(mini, tmp_path):
                     "Bradford again\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         build(mini, tmp_path / "out", root=tmp_path)
-    assert ("warehouse table dim_cities: column 'city_id', value 'bradford': check failed: dim_cities holds one row "
+    assert ("warehouse table dim_cities, column 'city_id', value 'bradford': check failed: dim_cities holds one row "
             "per city_id, but 2 rows share this one") in [str(p) for p in info.value.problems]
     assert current_path(tmp_path / "out") is None
 

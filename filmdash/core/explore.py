@@ -1,0 +1,284 @@
+"""The data explorer's SQL: any published table, filtered, searched, sorted and paged in DuckDB.
+
+Identifiers (table and column names) come only from the warehouse's own catalogue (duckdb_tables,
+duckdb_columns) and are matched against it before they are quoted into SQL; every value a reader
+gives (facet values, the search text, the page) is a $parameter. Nothing here loads a whole table
+into pandas except the whole-table download, which asks for it.
+
+Search folds the query to Simplified Chinese with the character table generated from OpenCC at build
+time (filmdash/reference/t2s_chars.tsv), then matches each of its characters in either script
+('青[岛島嶋]'): 青島 and 青岛 find the same rows, whichever script a row holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import duckdb
+import pandas as pd
+
+from filmdash.core.paths import PACKAGE
+
+MISSING = "__missing__"  # the URL value of a facet's missing (NULL) value
+PAGE_SIZES = (25, 50, 100, 200)
+FACET_TYPES = ("VARCHAR", "BOOLEAN", "INTEGER", "BIGINT", "SMALLINT", "TINYINT")
+FACET_MAX_VALUES = 30  # a column with more distinct values is searched, not faceted
+FACETS_SHOWN = 6
+SOURCE_COLUMNS = ("publisher", "title", "published", "url")
+FOLD_TABLE = PACKAGE / "reference" / "t2s_chars.tsv"
+
+
+class UnknownName(ValueError):
+    """A table or column that the warehouse's catalogue does not hold."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    data_type: str
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    comment: str | None
+    rows: int
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise UnknownName(f"{self.name} has no column {name!r}")
+
+    @property
+    def text_columns(self) -> list[str]:
+        return [c.name for c in self.columns if c.data_type == "VARCHAR"]
+
+    @property
+    def has_sources(self) -> bool:
+        return "source_id" in self.names and self.name != "sources"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a reader asked for: all of it lives in the URL."""
+
+    table: str
+    filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    q: str = ""
+    sort: str | None = None
+    desc: bool = False
+    page: int = 1
+    page_size: int = 50
+
+    def filter_dict(self) -> dict[str, list[str]]:
+        return {col: list(values) for col, values in self.filters}
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.filters) or bool(self.q.strip())
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+# --- the catalogue -------------------------------------------------------------------------------
+
+CATALOGUE_TABLES = """
+SELECT table_name, comment, estimated_size FROM duckdb_tables()
+WHERE NOT internal AND NOT temporary AND schema_name = 'main' AND database_name = current_database()
+ORDER BY table_name"""
+CATALOGUE_COLUMNS = """
+SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
+WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
+ORDER BY table_name, column_index"""
+
+
+def catalogue(con: duckdb.DuckDBPyConnection) -> dict[str, Table]:
+    """Every published table with its description and its columns' meanings, read from the
+    warehouse's COMMENT ON (never a second copy that could drift). Row counts are exact."""
+    columns: dict[str, list[Column]] = {}
+    for table, column, dtype, comment in con.execute(CATALOGUE_COLUMNS).fetchall():
+        columns.setdefault(table, []).append(Column(column, dtype, comment))
+    out = {}
+    for table, comment, _ in con.execute(CATALOGUE_TABLES).fetchall():
+        rows = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0]
+        out[table] = Table(table, comment, int(rows), tuple(columns.get(table, ())))
+    return out
+
+
+def table_of(tables: dict[str, Table], name: str) -> Table:
+    if name not in tables:
+        raise UnknownName(f"no published table {name!r}")
+    return tables[name]
+
+
+def facet_columns(con: duckdb.DuckDBPyConnection, table: Table) -> list[str]:
+    """Columns worth a facet: 2 to 30 distinct values, each held by two rows or more on average
+    (a column of names or quotes is searched, not faceted)."""
+    candidates = [c.name for c in table.columns if c.data_type in FACET_TYPES]
+    if not candidates or table.rows < 2:
+        return []
+    stats = con.execute("SELECT " + ", ".join(f"approx_count_distinct({quote_ident(c)}), count({quote_ident(c)})"
+                                              for c in candidates) + f" FROM {quote_ident(table.name)}").fetchone()
+    return [c for i, c in enumerate(candidates)
+            if 2 <= stats[2 * i] <= FACET_MAX_VALUES and stats[2 * i + 1] >= 2 * stats[2 * i]][:FACETS_SHOWN]
+
+
+# --- search folding ------------------------------------------------------------------------------
+
+@cache
+def t2s() -> dict[str, str]:
+    pairs = {}
+    for line in FOLD_TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simple = line.split("\t")
+            pairs[trad] = simple
+    return pairs
+
+
+def fold(text: str) -> str:
+    """Lower case, Traditional characters as Simplified: the form both sides of a search meet in."""
+    table = t2s()
+    return "".join(table.get(ch, ch) for ch in text.lower())
+
+
+@cache
+def variants() -> dict[str, str]:
+    """Simplified character -> itself and every Traditional character folded to it ('岛' -> '岛島嶋')."""
+    out: dict[str, str] = {}
+    for trad, simple in t2s().items():
+        out[simple] = out.get(simple, simple) + trad
+    return out
+
+
+def term_pattern(term: str) -> str | None:
+    """A case-insensitive RE2 pattern matching a folded term in either script ('(?i)青[岛島嶋]'), or
+    None when no character of it has a Traditional form (then a plain ILIKE does)."""
+    table = variants()
+    if not any(ch in table for ch in term):
+        return None
+    parts = []
+    for ch in term:
+        forms = table.get(ch)
+        parts.append("[" + "".join(_re_escape(f) for f in forms) + "]" if forms else _re_escape(ch))
+    return "(?i)" + "".join(parts)
+
+
+def _re_escape(ch: str) -> str:
+    return "\\" + ch if ch in "\\.^$|?*+()[]{}-/" else ch
+
+
+def like_pattern(term: str) -> str:
+    """'%term%' for ILIKE ... ESCAPE '\\', with the term's own % _ and \\ taken literally."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# --- the SQL -------------------------------------------------------------------------------------
+
+def _where(table: Table, sel: Selection, params: dict, skip: str | None = None) -> str:
+    clauses = []
+    for i, (col, values) in enumerate(sel.filters):
+        if col == skip:
+            continue
+        ident = quote_ident(table.column(col).name)
+        real = [v for v in values if v != MISSING]
+        parts = []
+        if real:
+            params[f"f{i}"] = real
+            parts.append(f"list_contains($f{i}, CAST({ident} AS VARCHAR))")
+        if MISSING in values:
+            parts.append(f"{ident} IS NULL")
+        if parts:
+            clauses.append("(" + " OR ".join(parts) + ")")
+    terms = fold(sel.q).split()
+    texts = [quote_ident(c) for c in table.text_columns]
+    # each term must be found in some text column; in either Chinese script; case-insensitively.
+    # Per column (no concatenated copy of every row), ILIKE or RE2: both scan without allocating.
+    for j, term in enumerate(terms):
+        if not texts:
+            clauses.append("false")
+            break
+        pattern = term_pattern(term)
+        if pattern is None:
+            params[f"q{j}"] = like_pattern(term)
+            clauses.append("(" + " OR ".join(f"{c} ILIKE $q{j} ESCAPE '\\'" for c in texts) + ")")
+        else:
+            params[f"q{j}"] = pattern
+            clauses.append("(" + " OR ".join(f"regexp_matches({c}, $q{j})" for c in texts) + ")")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _order(table: Table, sel: Selection) -> str:
+    sort = sel.sort if sel.sort is not None else table.names[0]
+    ident = quote_ident(table.column(sort).name)
+    return f" ORDER BY {ident} {'DESC' if sel.desc else 'ASC'} NULLS LAST, rowid"
+
+
+def count(con: duckdb.DuckDBPyConnection, table: Table, sel: Selection) -> int:
+    params: dict = {}
+    sql = f"SELECT count(*) FROM {quote_ident(table.name)}" + _where(table, sel, params)
+    return int(con.execute(sql, params or None).fetchone()[0])
+
+
+def rows(con: duckdb.DuckDBPyConnection, table: Table, sel: Selection, whole: bool = False) -> pd.DataFrame:
+    """One page of the selection (whole=True: every matching row), sorted, as published."""
+    params: dict = {}
+    sql = f"SELECT * FROM {quote_ident(table.name)}" + _where(table, sel, params) + _order(table, sel)
+    if not whole:
+        params["limit"] = int(sel.page_size)
+        params["offset"] = int(max(sel.page - 1, 0) * sel.page_size)
+        sql += " LIMIT $limit OFFSET $offset"
+    return con.execute(sql, params or None).df()
+
+
+def facets(con: duckdb.DuckDBPyConnection, table: Table, sel: Selection, columns: list[str]) -> dict[str, list]:
+    """Each facet's values with their counts under the other filters and the search (a facet does
+    not narrow itself): {column: [(value or MISSING, n), ...]}, most rows first."""
+    if not columns:
+        return {}
+    parts, params = [], {}
+    for i, col in enumerate(columns):
+        ident = quote_ident(table.column(col).name)
+        params[f"name{i}"] = col
+        parts.append(f"SELECT $name{i} AS facet, CAST({ident} AS VARCHAR) AS value, count(*) AS n "
+                     f"FROM {quote_ident(table.name)}" + _where(table, sel, params, skip=col) + " GROUP BY ALL")
+    result = con.execute(" UNION ALL ".join(parts), params).fetchall()
+    out: dict[str, list] = {c: [] for c in columns}
+    for facet, value, n in result:
+        out[facet].append((MISSING if value is None else value, int(n)))
+    for col in out:
+        out[col].sort(key=lambda vn: (-vn[1], vn[0] == MISSING, vn[0]))
+    return out
+
+
+def source_ids(frame: pd.DataFrame) -> list[str]:
+    """Every source id a frame cites, in its source_id and *_source_id(s) columns (' | ' lists split)."""
+    ids: set[str] = set()
+    for col in frame.columns:
+        if col == "source_id" or col.endswith("_source_id") or col.endswith("_source_ids"):
+            for value in frame[col].dropna():
+                ids.update(v.strip() for v in str(value).split("|") if v.strip())
+    return sorted(ids)
+
+
+def sources(con: duckdb.DuckDBPyConnection, ids: list[str]) -> pd.DataFrame:
+    """The bibliography rows of these sources (publisher, title, dates, URL, language, kind)."""
+    return con.execute("SELECT * FROM sources WHERE list_contains($ids, source_id) ORDER BY source_id",
+                       {"ids": list(ids)}).df()
+
+
+def with_sources(frame: pd.DataFrame, bibliography: pd.DataFrame) -> pd.DataFrame:
+    """The rows with their source's publisher, title, date and URL beside them (source_publisher ...)."""
+    if "source_id" not in frame.columns or frame.empty:
+        return frame
+    extra = bibliography[["source_id", *SOURCE_COLUMNS]].rename(columns={c: f"source_{c}" for c in SOURCE_COLUMNS})
+    return frame.merge(extra, on="source_id", how="left")

@@ -1,0 +1,19 @@
+-- param since: 2020
+-- Co-productions of a year or later with at least two of today's SCO member states, with their
+-- countries, companies and the source of each title.
+WITH sco_members AS (
+    SELECT DISTINCT member_id AS iso2 FROM memberships
+    WHERE organisation = 'sco' AND status = 'member' AND end_date IS NULL
+)
+SELECT p.production_id, p.title_en, p.title_zh_hans, p.year, p.year_meaning, p.status,
+       string_agg(DISTINCT pc.country_iso2, ' | ' ORDER BY pc.country_iso2) AS countries,
+       p.companies, p.source_id, s.publisher, s.published, s.url, p.quote
+FROM productions p
+JOIN production_countries pc ON pc.production_id = p.production_id
+JOIN sources s ON s.source_id = p.source_id
+WHERE p.is_coproduction AND p.year >= $since
+  AND p.production_id IN (
+      SELECT production_id FROM production_countries JOIN sco_members ON iso2 = country_iso2
+      GROUP BY production_id HAVING count(DISTINCT country_iso2) >= 2)
+GROUP BY ALL
+ORDER BY p.year, p.title_en

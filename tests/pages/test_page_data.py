@@ -1,0 +1,143 @@
+"""/data on the shipped warehouse: three languages, descriptions from the warehouse's comments,
+facets with counts, search in either Chinese script, sort and pages in DuckDB, all in the URL;
+the SQL tab's translated refusals; the release tab."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmdash.core.ui import md_escape
+from tests.pages.apptest import run_app
+from tests.pages.test_page_cities import again, sql, widget
+
+
+def open_data(**query):
+    return run_app("/data", **query)
+
+
+def rows_table(at):
+    return at.dataframe[-1].value
+
+
+@pytest.mark.parametrize("lang, title, rows_caption", [
+    ("en", "Data: every table, downloadable and citable", "Rows 1–{last} of {n} (page 1 of {pages})"),
+    ("zh-Hans", "数据：每张表都可下载、可引用", "第1–{last}行，共{n}行（第1页，共{pages}页）"),
+    ("zh-Hant", "數據：每張表都可下載、可引用", "第1–{last}行，共{n}行（第1頁，共{pages}頁）"),
+])
+def test_renders_in_every_language_with_the_warehouse_comments(lang, title, rows_caption):
+    at = open_data(lang=lang)
+    assert at.title[0].value == title
+    n = sql("SELECT count(*) FROM companies")[0][0]
+    assert rows_caption.format(last=min(n, 50), n=n, pages=-(-n // 50)) in [c.value for c in at.caption]
+    description = sql("SELECT comment FROM duckdb_tables() WHERE table_name = 'companies'")[0][0]
+    assert f"**{md_escape(description)}**" in [m.value for m in at.markdown]
+    dictionary = at.dataframe[0].value
+    expected = sql("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'companies' "
+                   "ORDER BY column_index")
+    assert [tuple(r) for r in dictionary.iloc[:, [0, 2]].itertuples(index=False)] == expected
+    assert rows_table(at)["company_id"].tolist() == [r[0] for r in sql("SELECT company_id FROM companies ORDER BY "
+                                                                       "company_id, rowid LIMIT 50")]
+
+
+def test_a_link_with_table_filters_sort_and_page_reproduces_the_view():
+    at = open_data(table="sources", **{"f.kind": "news"}, sort="-published", size="25", page="2")
+    expected = sql("SELECT source_id FROM sources WHERE kind = 'news' ORDER BY published DESC NULLS LAST, rowid "
+                   "LIMIT 25 OFFSET 25")
+    assert rows_table(at)["source_id"].tolist() == [r[0] for r in expected]
+    total = sql("SELECT count(*) FROM sources WHERE kind = 'news'")[0][0]
+    assert f"Rows 26–50 of {total} (page 2 of {-(-total // 25)})" in [c.value for c in at.caption]
+    assert widget(at, "multiselect", "data_f_kind").value == ["news"]
+    assert widget(at, "selectbox", "data_sort").value == "-published"
+    assert widget(at, "number_input", "data_page").value == 2
+
+
+def test_facet_counts_follow_the_other_filters_and_a_pick_writes_the_url():
+    at = open_data(table="companies", **{"f.city_id": "qingdao"})
+    expected = dict(sql("SELECT type, count(*) FROM companies WHERE city_id = 'qingdao' GROUP BY type"))
+    shown = {o.rsplit(" (", 1)[0]: int(o.rsplit(" (", 1)[1].rstrip(")"))
+             for o in widget(at, "multiselect", "data_f_type").options}
+    assert shown == expected
+    cities = dict(sql("SELECT city_id, count(*) FROM companies GROUP BY city_id"))
+    assert f"hangzhou ({cities['hangzhou']})" in widget(at, "multiselect", "data_f_city_id").options
+    widget(at, "multiselect", "data_f_city_id").set_value(["qingdao", "hangzhou"])
+    widget(at, "text_input", "data_q").set_value("animation")
+    at = again(at)
+    assert at.query_params["f.city_id"] == ["qingdao", "hangzhou"] and at.query_params["q"] in ("animation", ["animation"])
+    expected_ids = sql("SELECT company_id FROM companies WHERE city_id IN ('qingdao', 'hangzhou') AND "
+                       "contains(lower(concat_ws(' ', company_id, name_en, name_zh_hans, name_zh_hant, city_id, type, "
+                       "listing, known_for, known_for_zh_hans, known_for_zh_hant, aliases, source_id, quote)), "
+                       "'animation') ORDER BY company_id")
+    assert rows_table(at)["company_id"].tolist() == [r[0] for r in expected_ids]
+
+
+@pytest.mark.parametrize("q", ["青岛", "青島"])
+def test_qingdao_in_either_script_finds_the_same_rows(q):
+    at = open_data(lang="zh-Hant", table="dim_cities", q=q)
+    assert rows_table(at)["city_id"].tolist() == ["qingdao"]
+    assert rows_table(at)["source_publisher"].notna().all()
+
+
+def test_each_row_shows_its_source():
+    at = open_data(table="companies", **{"f.type": "animation"})
+    table = rows_table(at)
+    expected = dict(sql("SELECT c.company_id, s.publisher FROM companies c JOIN sources s USING (source_id) "
+                        "WHERE c.type = 'animation'"))
+    assert dict(zip(table["company_id"], table["source_publisher"])) == expected
+    assert table["source_url"].str.startswith("http").all()
+    labels = [b.proto.label for b in at.get("download_button")]
+    matching, total = len(expected), sql("SELECT count(*) FROM companies")[0][0]
+    assert labels == [f"All matching: CSV ({matching} rows)", f"Whole table: CSV ({total} rows)",
+                      f"Citation pack, zip ({matching} rows)"]
+
+
+def test_a_link_that_names_unknown_things_falls_back_and_says_so():
+    at = open_data(table="nope", sort="drop table", **{"f.bad": "x"})
+    assert rows_table(at).shape[0] == min(50, sql("SELECT count(*) FROM companies")[0][0])  # the default table
+    ignored = md_escape("table=nope, f.bad, sort=drop table")
+    assert any(ignored in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("lang, sql_text, message", [
+    ("en", "COPY companies TO '/tmp/x.csv'", "Only queries can run here (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE); "
+                                             "refused: COPY"),
+    ("zh-Hans", "SELECT * FROM read_csv('/etc/passwd')", "该函数会读取文件、网络或设置，已拒绝：read_csv"),
+    ("zh-Hant", "SELECT 1; SELECT 2", "每次只能執行一條語句。"),
+])
+def test_sql_refusals_are_translated_never_a_traceback(lang, sql_text, message):
+    at = open_data(lang=lang, tab="sql", sql=sql_text)
+    assert [e.value for e in at.error] == [message]
+    assert not at.exception
+
+
+def test_a_canned_query_from_the_link_runs_with_its_parameters():
+    from filmdash.core import sqlbox
+
+    canned = sqlbox.canned()["city_companies"]
+    at = open_data(tab="sql", canned="city_companies", sql=canned.sql, **{"p.city": "hangzhou", "p.type": "agency"})
+    expected = sql("SELECT company_id FROM companies WHERE city_id = 'hangzhou' AND type = 'agency'")
+    assert sorted(at.dataframe[0].value["company_id"]) == sorted(r[0] for r in expected)
+    assert [b.proto.label for b in at.get("download_button")] == [f"{f} ({len(expected)} rows)"
+                                                                   for f in ("CSV", "XLSX", "PARQUET", "JSON")]
+
+
+def test_release_tab_offers_the_release_not_the_live_file():
+    at = open_data(tab="release")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert len(labels) == 1 and labels[0].startswith("Download the release (zip, ")
+    assert "warehouse.duckdb" in at.code[0].value and "datapackage.json" in at.code[0].value
+
+
+def test_sources_page_offers_the_release_beside_the_input_files():
+    at = run_app("/sources", lang="zh-Hant", sources_section="inputs")
+    assert "整個數據倉庫" in [s.value for s in at.subheader]
+    assert any(b.proto.label.startswith("下載發佈包（zip，") for b in at.get("download_button"))
+
+
+def test_next_page_button_turns_the_page_in_the_url():
+    at = run_app("/data", table="sources", sort="source_id")
+    assert next(b for b in at.button if b.key == "data_previous").disabled
+    next(b for b in at.button if b.key == "data_next").click()
+    at = again(at)
+    assert at.query_params["page"] in ("2", ["2"])
+    expected = sql("SELECT source_id FROM sources ORDER BY source_id LIMIT 50 OFFSET 50")
+    assert rows_table(at)["source_id"].tolist() == [r[0] for r in expected]

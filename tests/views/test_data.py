@@ -1,0 +1,142 @@
+"""The /data page's content on the shipped warehouse: URL state read and written, the downloads of
+exactly what was asked for (read back with pandas and openpyxl), the citation pack, the release."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from filmdash.core import explore
+from filmdash.views import data
+from tests.pages.test_page_cities import sql
+
+
+@pytest.fixture(scope="module")
+def warehouse(shipped_warehouse):
+    return str(shipped_warehouse)
+
+
+def test_selection_from_the_url_and_back(warehouse):
+    tables = data.tables(warehouse)
+    params = {"table": ["companies"], "f.type": ["animation", "agency"], "f.city_id": ["hangzhou"], "q": [" 杭州 "],
+              "sort": ["-founded_year"], "size": ["25"], "page": ["2"], "lang": ["en"]}
+    sel, ignored = data.read_selection(params, tables)
+    assert sel == explore.Selection("companies", (("city_id", ("hangzhou",)), ("type", ("animation", "agency"))),
+                                    "杭州", "founded_year", True, 2, 25)
+    assert ignored == []
+    assert data.url_params(sel) == [("table", "companies"), ("f.city_id", "hangzhou"), ("f.type", "animation"),
+                                    ("f.type", "agency"), ("q", "杭州"), ("sort", "-founded_year"), ("size", "25"),
+                                    ("page", "2")]
+    bad, ignored = data.read_selection({"table": ["companies"], "f.x": ["1"], "size": ["7"], "page": ["-3"]}, tables)
+    assert (bad.page_size, bad.page, bad.filters) == (50, 1, ()) and ignored == ["f.x", "size=7"]
+
+
+def test_downloads_of_the_rows_asked_for(warehouse):
+    sel = explore.Selection("companies", (("type", ("animation",)),), sort="founded_year", desc=True)
+    expected = [r[0] for r in sql("SELECT company_id FROM companies WHERE type = 'animation' "
+                                  "ORDER BY founded_year DESC NULLS LAST, rowid")]
+    url = "http://localhost:8501/data?table=companies&f.type=animation"
+    csv = data.download(warehouse, sel, "matching", "csv", url)
+    frame = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
+    published = [r[0] for r in sql("SELECT column_name FROM duckdb_columns() WHERE table_name = 'companies' "
+                                   "ORDER BY column_index")]
+    assert frame["company_id"].tolist() == expected and frame.columns.tolist() == published
+    book = openpyxl.load_workbook(io.BytesIO(data.download(warehouse, sel, "matching", "xlsx", url)))
+    assert book.sheetnames == ["data", "Sources", "Columns", "About"]
+    assert [c.value for c in book["data"]["A"]][1:] == expected
+    cited = {r[0] for r in sql("SELECT DISTINCT source_id FROM companies WHERE type = 'animation'")}
+    assert {c.value for c in book["Sources"]["A"]} - {"source_id"} == cited
+    about = {r[0].value: r[1].value for r in book["About"].iter_rows(min_row=2)}
+    assert about["filters"] == "type = animation" and about["url"] == url and about["rows"] == len(expected)
+    whole = pd.read_parquet(io.BytesIO(data.download(warehouse, sel, "table", "parquet", url)))
+    assert len(whole) == sql("SELECT count(*) FROM companies")[0][0]
+    records = pd.read_json(io.BytesIO(data.download(warehouse, sel, "matching", "json", url)))
+    assert records["company_id"].tolist() == expected
+
+
+def test_the_page_download_is_the_page(warehouse):
+    sel = explore.Selection("sources", sort="published", desc=True, page=3, page_size=25)
+    frame = pd.read_csv(io.BytesIO(data.download(warehouse, sel, "page", "csv", "u")), encoding="utf-8-sig")
+    expected = sql("SELECT source_id FROM sources ORDER BY published DESC NULLS LAST, rowid LIMIT 25 OFFSET 50")
+    assert frame["source_id"].tolist() == [r[0] for r in expected]
+    assert data.file_stem(warehouse, sel, "page").startswith("sources_p3x25_")
+
+
+def test_no_two_downloads_are_the_same_file(warehouse):
+    everything = explore.Selection("companies")
+    assert data.scopes(everything, 44, 44, 44) == [("table", 44)]
+    filtered = explore.Selection("companies", (("type", ("animation",)),))
+    assert data.scopes(filtered, 8, 8, 44) == [("matching", 8), ("table", 44)]
+    paged = explore.Selection("sources", page_size=25)
+    assert data.scopes(paged, 25, 388, 388) == [("page", 25), ("table", 388)]
+    names = {data.file_stem(warehouse, filtered, s) for s in ("page", "matching", "table")}
+    assert len(names) == 3
+
+
+def test_citation_pack_of_a_search_validates(warehouse, tmp_path):
+    from frictionless import Package
+
+    sel = explore.Selection("dim_cities", q="青島")
+    archive = data.download(warehouse, sel, "matching", "zip", "http://localhost:8501/data?table=dim_cities&q=青島")
+    zipfile.ZipFile(io.BytesIO(archive)).extractall(tmp_path)
+    assert Package(str(tmp_path / "datapackage.json")).validate().valid
+    stem = data.file_stem(warehouse, sel, "matching")
+    assert stem.startswith("dim_cities_q-青島_")
+    rows = pd.read_csv(tmp_path / "data" / f"{stem}.csv", encoding="utf-8-sig")
+    assert rows["city_id"].tolist() == ["qingdao"] and rows["name_zh_hans"].tolist() == ["青岛"]
+    assert "search = 青島" in (tmp_path / "README.txt").read_text(encoding="utf-8")
+
+
+def test_the_release_is_the_one_the_build_wrote(shipped_warehouse):
+    release = data.release(shipped_warehouse.parent)
+    assert release is not None and release["stem"] == shipped_warehouse.stem
+    assert release["zip"] == shipped_warehouse.parent / "release" / f"{shipped_warehouse.stem}.zip"
+    assert release["zip"] != shipped_warehouse and "warehouse.duckdb" in release["sha256sums"]
+    assert {r["name"] for r in release["resources"]} >= {"companies", "sources", "dim_cities"}
+
+
+def test_companies_list_downloads_carry_sources_and_the_whole_table(warehouse):
+    from tests.pages.apptest import run_app
+
+    at = run_app("/companies", type="animation")
+    labels = [b.proto.label for b in at.get("download_button")]
+    animation = sql("SELECT count(*) FROM companies WHERE type = 'animation'")[0][0]
+    total = sql("SELECT count(*) FROM companies")[0][0]
+    assert labels[-4:] == [f"Rows shown, with sources: CSV ({animation} rows)",
+                           f"Rows shown, with sources: XLSX ({animation} rows)",
+                           f"Whole table: CSV ({total} rows)", f"Whole table: XLSX ({total} rows)"]
+    from filmdash.core import db
+    from filmdash.views import companies
+
+    params = companies.filters({"type": ["animation"]}, "")
+    shown = db.query("companies_list", **params).drop(
+        columns=["decade", "listed", "city_name_en", "city_name_zh_hans", "city_name_zh_hant"])
+    built = data.table_downloads(warehouse, "companies", shown, companies.filters_text(params), "u", "companies_list")
+    assert [b[0] for b in built] == labels[-4:]
+    book = openpyxl.load_workbook(io.BytesIO(built[1][1]()))
+    header = [c.value for c in book["data"][1]]
+    assert {"company_id", "source_id", "quote", "publisher", "url"} <= set(header)
+    assert book["data"].max_row == animation + 1 and built[1][2].startswith("companies_companies_list_types-animation_")
+    cited = {r[0] for r in sql("SELECT DISTINCT source_id FROM companies WHERE type = 'animation'")}
+    assert {c.value for c in book["Sources"]["A"]} - {"source_id"} == cited
+
+
+def test_sco_titles_download_has_sources_quotes_and_dates(warehouse):
+    titles = data.sco_titles(warehouse)
+    expected = sql("SELECT p.production_id, p.source_id, p.quote, s.published FROM productions p JOIN sources s "
+                   "USING (source_id) WHERE p.production_id IN (SELECT production_id FROM productions) ORDER BY 1")
+    by_id = {r[0]: r[1:] for r in expected}
+    from filmdash.core import db
+
+    assert titles["production_id"].tolist() == db.query("coproductions_sco_since_2020")["production_id"].tolist()
+    for row in titles.itertuples():
+        source_id, quote, published = by_id[row.production_id]
+        assert (row.source_id, row.quote) == (source_id, quote)
+        assert (row.published if isinstance(row.published, str) else None) == published
+    built = data.table_downloads(warehouse, "productions", titles, "since 2020", "u", "coproductions_sco")
+    frame = pd.read_csv(io.BytesIO(built[0][1]()), encoding="utf-8-sig")
+    assert frame["production_id"].tolist() == titles["production_id"].tolist() and frame["quote"].notna().all()
