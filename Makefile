@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-patches bench-registry fuzz load lint lock reference clean deck pack preflight
+.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-patches bench-registry fuzz load lint lock reference fonts clean deck pack preflight
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -50,11 +50,20 @@ check: $(VENV)/.run-deps
 reference: $(VENV)/.dev-deps  ## re-resolve countries, city coordinates and boundaries (build-time only)
 	$(PY) -m etl reference
 
+# npm packages for build and test time only (axe-core for the browser tests, Noto Sans SC/TC for
+# `make fonts`), exactly as package-lock.json pins them
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+fonts: $(VENV)/.dev-deps node_modules/.package-lock.json  ## subset Noto Sans SC/TC to the characters shown -> static/fonts/ (commit it)
+	$(PY) -m etl fonts
+
 # Two workers (the machine has two cores); each test file stays on one worker, so a module's shared
 # server or app run is made once.
 PYTEST_WORKERS ?= 2
 
-test: $(VENV)/.dev-deps warehouse  ## the whole suite, browser tests included
+test: $(VENV)/.dev-deps node_modules/.package-lock.json warehouse  ## the whole suite, browser tests included
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test-fast: $(VENV)/.dev-deps warehouse

@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | export | reference | folding | import."""
+"""Command line: python -m etl build | check | export | reference | folding | import | scripts | fonts."""
 
 from __future__ import annotations
 
@@ -53,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
                                       "datapackage.json, SHA256SUMS, one zip)")
     p.add_argument("--out", type=Path, default=ROOT / "build", help="folder of published warehouses")
     sub.add_parser("reference", help="rebuild reference data (countries, city coordinates, boundaries)")
+    sub.add_parser("scripts", help="convert names a source gives in one Chinese script only (OpenCC), "
+                                   "into data/raw/name_conversions/")
+    sub.add_parser("fonts", help="subset Noto Sans SC/TC to the characters shown, into static/fonts/")
     sub.add_parser("folding", help="rewrite the Traditional -> Simplified search table from OpenCC (build-time)")
     imp = sub.add_parser("import", help="validate a registry export and write it as a declared input under data/raw")
     imp.add_argument("file", type=Path, help="the export: CSV (UTF-8, GBK, GB18030) or XLSX")
@@ -76,6 +79,15 @@ def main(argv: list[str] | None = None) -> int:
         from etl.registry.command import main as import_main
 
         return import_main(args)
+
+    if args.command == "scripts":
+        from etl.names import main as scripts_main
+
+        return scripts_main()
+    if args.command == "fonts":
+        from etl.fonts import main as fonts_main
+
+        return fonts_main()
 
     if args.command == "reference":
         from etl.reference import main as reference_main
@@ -109,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         return export_release(args.out)
     else:
         print(f"Check passed in {seconds:.1f} s (nothing published): {summary}")
+    if result.names_report:
+        print(result.names_report)
     return 0
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl import names
 from etl.bulk import CASTS, bulk_files, key_sets, staged_columns
 from etl.bulk import load as load_bulk
 from etl.bulk import scan as scan_bulk
@@ -40,9 +41,10 @@ class BuildResult:
     path: Path | None
     tables: dict[str, int]
     inputs_sha256: str
+    names_report: str = ""  # names with no form in one script, or in no Chinese at all
 
     def _replace_path(self, path: Path | None) -> BuildResult:
-        return BuildResult(path, self.tables, self.inputs_sha256)
+        return BuildResult(path, self.tables, self.inputs_sha256, self.names_report)
 
 
 def _staging_select(table: Table) -> str:
@@ -123,6 +125,8 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
             if text:
                 _comment(con, "COLUMN", f'{name}."{col}"', text)
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    # names in both Chinese scripts, from the source or a recorded conversion (etl/names.py)
+    names.fill(con)
     for macro in macros():
         con.execute(macro.sql)
         _comment(con, "MACRO TABLE", macro.name, macro.description)
@@ -239,6 +243,7 @@ def _write_check_publish(ex: Extracted, raw_dir: Path, build_dir: Path, new_file
     check_con = duckdb.connect(str(partial), read_only=True)
     try:
         failures = run_checks(check_con, origins_of(ex.rows))
+        names_report = names.report(check_con)
     finally:
         check_con.close()
     if failures:
@@ -249,4 +254,4 @@ def _write_check_publish(ex: Extracted, raw_dir: Path, build_dir: Path, new_file
     write_atomically(build_dir / "last_build.json",
                      json.dumps({"file": new_file.name, "tables": counts, "inputs_sha256": digest,
                                  "tree_sha256": tree_digest(raw_dir)}, indent=2) + "\n")
-    return BuildResult(new_file, counts, digest)
+    return BuildResult(new_file, counts, digest, names_report)

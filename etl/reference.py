@@ -49,9 +49,11 @@ def countries() -> list[dict]:
 
     def translated(catalogue, country) -> str:
         # Prefer the common name ("Iran" -> 伊朗) where the catalogue translates it.
+        # NFC: the zh_HK catalogue writes 聯 as the compatibility ideograph U+F997, which fonts
+        # (and searches) treat as another character
         for name in (getattr(country, "common_name", None), country.name):
             if name and catalogue.gettext(name) != name:
-                return catalogue.gettext(name)
+                return unicodedata.normalize("NFC", catalogue.gettext(name))
         return ""
 
     rows = []

@@ -468,8 +468,29 @@ ENTITY_TABLES = {
 }
 
 # Load order: a table's references point only to tables earlier in this list.
+NAME_PROFILES = ("opencc-s2hk", "opencc-hk2s")
+
+_add(Table(
+    "name_conversions",
+    "Chinese names in the other script where no source gives one: a conversion, not a source. "
+    "Written by `python -m etl scripts` (OpenCC s2hk: Simplified to Traditional, Hong Kong forms; "
+    "hk2s: back); the build fills a missing name with it only while the name it was converted from "
+    "is unchanged, and records the profile in <column>_origin.",
+    (
+        Column("table_name", "text", "The table holding the name (a warehouse table).", True),
+        Column("row_id", "text", "The row's key in that table.", True),
+        Column("column_name", "text", "The column filled: name_zh_hant, title_zh_hans ...", True),
+        Column("converted_from", "text", "The name in the other script, as the source gives it.", True),
+        Column("converted", "text", "OpenCC's conversion of converted_from.", True),
+        Column("profile", "enum", "How it was converted.", True, NAME_PROFILES),
+    ),
+    key=("table_name", "row_id", "column_name"),
+    sourced=False,
+    min_rows=0,
+))
+
 LOAD_ORDER = (
     "sources", "countries", "cities", "city_coordinates", "metrics", "companies", "studios",
     "productions", "production_countries", "production_locations", "events", "partnerships",
-    "memberships", "claims", "registry_companies",
+    "memberships", "claims", "registry_companies", "name_conversions",
 )

@@ -75,7 +75,7 @@ def comparison(lang: str, warehouse: str, picked: tuple, metric_labels: dict, de
     label = metric_labels[metric]
     view = cities.comparison_view(warehouse, picked, metric, unit, mode, label, lang)
     selection = ui.view_box(
-        "cities_claims", view, t("cities_box_claims_title", label=label), column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")}, on_select="rerun")
+        "cities_claims", view, t("cities_box_claims_title", label=label), column_config={t("col_url"): st.column_config.LinkColumn(display_text=t("link_open"))}, on_select="rerun")
     st.caption(t("cities_claims_legend"))
     if len(unit_options) > 1:
         st.caption(t("cities_units_note", units=t("enumeration_separator").join(unit_name(u, lang) for u in unit_options)))
@@ -95,7 +95,7 @@ select_city(selection, "cities_clicked_counts")
 
 # 3. the profile of one city, with all its claims and their sources
 with st.container(border=True):
-    st.subheader(t("cities_profile_title"))
+    st.header(t("cities_profile_title"))
     options = [""] + list(picked)
     city_id = ui.url_widget(st.selectbox, t("cities_profile_label"), "city", picked[0] if len(picked) == 1 else "",
                             options=options, format_func=lambda c: labels.get(c, t("cities_profile_none", lang)))
@@ -121,7 +121,7 @@ with st.container(border=True):
             st.caption(t("cities_profile_no_claims"))
         else:
             st.dataframe(cities.profile_claims_table(city_claims), hide_index=True, width="stretch",
-                         column_config={t("col_url"): st.column_config.LinkColumn(display_text="🔗")})
+                         column_config={t("col_url"): st.column_config.LinkColumn(display_text=t("link_open"))})
         ui.sources_popover(*cities.profile_sources(profile, city_claims), key="cities_profile")
     else:
         st.caption(t("cities_profile_hint"))

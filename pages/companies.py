@@ -42,7 +42,7 @@ if not documented.empty:
     row = documented.iloc[0].to_dict()
     city = names.get(one_city, one_city)
     with st.container(border=True):
-        st.subheader(t("companies_box_documented_title", city=ui.md_escape(city)))
+        st.header(t("companies_box_documented_title", city=ui.md_escape(city)))
         st.markdown(f"**{ui.md_escape(companies.documented_sentence(row, city))}**")
         left, right = st.columns(2)
         with left:
@@ -77,7 +77,7 @@ def chart_section(lang: str, warehouse: str, params: dict) -> None:
 chart_section(lang, warehouse, params)
 
 with st.container(border=True):
-    st.subheader(t("companies_box_table_title", n=len(rows)))
+    st.header(t("companies_box_table_title", n=len(rows)))
     st.caption(t("companies_table_hint"))
     table = companies.companies_table(rows)
     ui.table_pick("companies_table", "company", table["company_id"].tolist())  # the row of ?company= ticked
@@ -88,7 +88,7 @@ with st.container(border=True):
         column_config={
             t("companies_col_founded"): st.column_config.NumberColumn(format="%d"),
             t("companies_col_listing"): st.column_config.TextColumn(),
-            t("col_url"): st.column_config.LinkColumn(display_text="🔗"),
+            t("col_url"): st.column_config.LinkColumn(display_text=t("link_open")),
         })
     with st.container(horizontal=True):
         ui.sources_popover(rows["source_id"].tolist(), dict(zip(rows["source_id"], rows["quote"])), key="companies_table")
@@ -102,7 +102,7 @@ with st.container(border=True):
 
 # 3. the profile of one company, with its source
 with st.container(border=True):
-    st.subheader(t("companies_profile_title"))
+    st.header(t("companies_profile_title"))
     ids = rows["company_id"].tolist() + [c for c in everyone["company_id"] if c not in set(rows["company_id"])]
     labels = dict(zip(everyone["company_id"], [name(r) for r in everyone.to_dict("records")]))
     company = ui.url_widget(st.selectbox, t("companies_profile_label"), "company", "", options=[""] + ids,

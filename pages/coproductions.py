@@ -87,7 +87,7 @@ def section_documented(lang: str, warehouse: str, filters: cp.Filters, year: int
         cp.sco_titles_table(sco_titles), reported_ids + sco_titles["source_id"].tolist(),
         {sco_row["source_id"]: sco_row["quote"]} if reported_ids else None)
     st.info(ui.md_escape(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
-                               and not claim_sources.empty else None)), icon="ℹ️")
+                               and not claim_sources.empty else None)), icon=":material/info:")
     # the titles as data, with their countries, companies, source ids, dates and quotes; and all productions
     url = data.share_url(getattr(st.context, "url", None) or "/coproductions", list(st.query_params.items()))
     with st.container(horizontal=True):
@@ -113,7 +113,7 @@ content(lang, warehouse, filters, year)
 
 # 3. the list, whatever the section: every field, a clicked year, its CSV and its sources
 with st.container(border=True):
-    st.subheader(t("coproductions_box_list_title"))
+    st.header(t("coproductions_box_list_title"))
     st.markdown(f"**{ui.md_escape(cp.titles_takeaway(titles, year))}**")
     if year is not None:
         chip, clear = st.columns([3, 1])

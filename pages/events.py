@@ -55,7 +55,7 @@ def timeline(lang: str, warehouse: str, filters: tuple) -> None:
 timeline(lang, warehouse, filters)
 
 with st.container(border=True):
-    st.subheader(t("events_film_offices_title"))
+    st.header(t("events_film_offices_title"))
     st.caption(t("events_film_offices_caption"))
     offices = events.offices_view(warehouse, lang)
     for col, office in zip(st.columns(max(1, len(offices))), offices):

@@ -32,7 +32,7 @@ view = maps.page_view(warehouse, *inputs, lang)
 
 # 2. the map and its export. A fragment: switching zoom, borders/points or the box's view reruns
 # only the map. A fragment rerun runs without app.py, so it sets the page's language itself.
-st.info(t("map_disclaimer"), icon="ℹ️")
+st.info(t("map_disclaimer"), icon=":material/info:")
 
 
 @st.fragment
@@ -65,7 +65,7 @@ map_box(lang, warehouse, inputs, view)
 
 # the table the map filters
 with st.container(border=True):
-    st.subheader(t("map_table_title"))
+    st.header(t("map_table_title"))
     if selected:
         st.markdown(t("map_table_selected", place=ui.md_escape(view.place), n=len(view.table)))
         st.button(t("map_clear_selection"), key="map_clear", on_click=ui.set_param, args=(maps.SELECTION_PARAM, None))

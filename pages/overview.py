@@ -33,6 +33,6 @@ with right:
                  overview.claims_table(view.investment), view.investment["source_id"].tolist(),
                  dict(zip(view.investment["source_id"], view.investment["quote"])))
 with st.container(border=True):
-    st.subheader(t("box_seed_cities_title"))
+    st.header(t("box_seed_cities_title"))
     st.caption(t("box_seed_cities_caption"))
     st.dataframe(view.comparison, hide_index=True, width="stretch")

@@ -36,7 +36,7 @@ def conflicts(lang: str, warehouse: str, types: tuple) -> None:
     groups = conflicts.groups
     keys = list(conflicts.labels)  # the rows of `groups`, in order
     with st.container(border=True):
-        st.subheader(t("sources_conflicts_title", n=len(groups)))
+        st.header(t("sources_conflicts_title", n=len(groups)))
         rows = ui.url_widget(st.segmented_control, t("sources_conflicts_rows"), "sources_conflicts_rows", "figures",
                              ["figures", "claims"], selection_mode="single",
                              format_func=lambda v: t(f"sources_conflicts_rows_{v}", n=len(groups if v == "figures"
@@ -88,7 +88,7 @@ def section_bibliography(lang: str) -> None:
     # 3. the table, its row ticked for the source picked; picking a row shows what that source supports
     ui.table_pick("sources_bibliography_table", "sources_source", bib["source_id"].tolist())
     with st.container(border=True):
-        st.subheader(t("sources_bibliography_title", n=len(bib)))
+        st.header(t("sources_bibliography_title", n=len(bib)))
         table_box("sources_bibliography", sources.bibliography_table(bib, lang),
                   t("sources_bibliography_caption"), selectable=True)
     labels = {r["source_id"]: sources.source_label(r) for r in bib.to_dict("records")}
@@ -102,7 +102,7 @@ def section_bibliography(lang: str) -> None:
         claims = db.query("sources_claims", source_id=picked, conflicts=False, uncorroborated=False, seeds=False,
                           entity_types=[])
         with st.container(border=True):
-            st.subheader(t("sources_detail_title", publisher=ui.md_escape(row["publisher"])))
+            st.header(t("sources_detail_title", publisher=ui.md_escape(row["publisher"])))
             # 4. the source itself, as it is cited everywhere
             ui.show_sources([picked])
             st.markdown(t("sources_detail_rows", n=len(supported)))
@@ -147,7 +147,7 @@ def section_uncorroborated(lang: str) -> None:
     m[1].metric(t("sources_metric_uncorroborated"), int(counts.iloc[0]["uncorroborated"]))
     m[2].metric(t("sources_metric_seed"), int(counts.iloc[0]["uncorroborated_seed"]))
     with st.container(border=True):
-        st.subheader(t("sources_uncorroborated_title", n=len(single)))
+        st.header(t("sources_uncorroborated_title", n=len(single)))
         table_box("sources_uncorroborated", sources.claims_table(single, lang), t("seed_note"))
 
 
@@ -156,7 +156,7 @@ def section_coverage(lang: str) -> None:
     documented = db.query("sources_documented")
     ui.view_box("sources_coverage", sources.coverage_view(db.warehouse_id(), lang), t("sources_coverage_title"))
     with st.container(border=True):
-        st.subheader(t("sources_documented_title"))
+        st.header(t("sources_documented_title"))
         table_box("sources_documented", sources.documented_table(documented, lang), t("sources_documented_caption"))
 
 
@@ -167,10 +167,10 @@ def section_dictionary(lang: str) -> None:
                                   tables["table_name"].tolist(), placeholder=t("sources_all"))
     columns = db.query("sources_columns", tables=list(picked_tables))
     with st.container(border=True):
-        st.subheader(t("sources_tables_title", n=len(tables)))
+        st.header(t("sources_tables_title", n=len(tables)))
         table_box("sources_dictionary_tables", sources.tables_table(tables, lang))
     with st.container(border=True):
-        st.subheader(t("sources_columns_title", n=len(columns)))
+        st.header(t("sources_columns_title", n=len(columns)))
         table_box("sources_dictionary_columns", sources.columns_table(columns, lang),
                   t("sources_columns_caption", n=sources.undocumented_columns(columns)))
 
@@ -179,7 +179,7 @@ def section_inputs(lang: str) -> None:
     """The input files the warehouse was built from."""
     inputs = db.query("sources_input_files")
     with st.container(border=True):
-        st.subheader(t("sources_inputs_title", n=len(inputs)))
+        st.header(t("sources_inputs_title", n=len(inputs)))
         table_box("sources_inputs", sources.inputs_table(inputs, lang), t("sources_inputs_caption"))
     ui.release_box(data.release(), lang)  # what they were built into, as the build released it
 

@@ -40,7 +40,7 @@ studio_name = name(studio)
 # figure only once it is shown). 2. the studio's card, then one section at a time. 3. every box
 # carries its own Sources view.
 with st.container(border=True):
-    st.subheader(ui.md_escape(sd.studio_label(studio)))
+    st.header(ui.md_escape(sd.studio_label(studio)))
     cols = st.columns(4)
     cols[0].metric(t("studios_col_opened"), date_text(studio["opened_date"]))
     cols[1].metric(t("studios_col_status"), t(f"studios_status_{studio['status']}"))
@@ -74,7 +74,7 @@ def section_facts(lang: str, warehouse: str, studio_id: str, studio_name: str) -
 def section_incentives(lang: str, warehouse: str, studio_id: str, studio_name: str) -> None:
     view = sd.incentives_view(warehouse, studio_id, lang)
     for note in view.note:
-        st.warning(ui.md_escape(note), icon="⚠️")
+        st.warning(ui.md_escape(note), icon=":material/warning:")
     if view.figure is None:
         st.info(ui.md_escape(view.takeaway))
         return

@@ -66,7 +66,7 @@ def cities_of_film_by_year(frame: pd.DataFrame, lang: str | None = None) -> go.F
         customdata=hover, text=frame["cities"], textposition="outside",
         hovertemplate=t("chart_hover_designated", lang) + "<extra></extra>",
     ))
-    fig.update_layout(**base_layout())
+    fig.update_layout(**base_layout(lang=lang))
     fig.update_xaxes(title_text=t("axis_year_of_designation", lang), type="category")
     fig.update_yaxes(title_text=t("axis_cities_designated", lang), rangemode="tozero",
                      gridcolor="#E5E7EB")
@@ -130,7 +130,7 @@ def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figu
         # two ticks: a panel can be narrow once the value labels have their margin
         fig.update_xaxes(range=[0, top], gridcolor="#E5E7EB", **value_axis(top, lang, count=2), row=i, col=1)
         fig.update_yaxes(autorange="reversed", row=i, col=1)
-    layout = base_layout(height=max(240, 80 + 34 * len(frame) + 40 * len(units)))
+    layout = base_layout(lang=lang, height=max(240, 80 + 34 * len(frame) + 40 * len(units)))
     # the value labels right of the largest dots draw into the right margin (not clipped by the axis),
     # so a narrow column (the Overview's half width) still shows '500億 CNY' whole
     layout["margin"] = {**layout["margin"], "r": label_margin([x for u in units for x in texts[u]]),
@@ -149,7 +149,7 @@ def grouped_bars(frame: pd.DataFrame, label_col: str, value_cols: list[str], lab
         fig.add_trace(go.Bar(y=frame[label_col], x=frame[col], name=labels[col], orientation="h",
                              marker_color=OKABE_ITO[i % len(OKABE_ITO)],
                              hovertemplate=f"%{{y}}: %{{x}} {labels[col]}<extra></extra>"))
-    fig.update_layout(**base_layout(height=max(260, 80 + 60 * len(frame))), barmode="group",
+    fig.update_layout(**base_layout(lang=lang, height=max(260, 80 + 60 * len(frame))), barmode="group",
                       legend={"orientation": "h", "y": -0.15})
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(gridcolor="#E5E7EB", rangemode="tozero")

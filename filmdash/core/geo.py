@@ -18,10 +18,11 @@ import plotly.graph_objects as go
 
 from etl.schema import MEMBER_STATUSES
 from filmdash.core.charts import plain, plain_inputs
+from filmdash.core.document import font_family
 from filmdash.core.i18n import date_text, language, name, number, t
 from filmdash.core.paths import ROOT
 from filmdash.core.seeds import SEED_CITIES
-from filmdash.core.style import FONT_FAMILY, OKABE_ITO, STATUS_COLOURS, base_layout
+from filmdash.core.style import OKABE_ITO, STATUS_COLOURS, base_layout
 
 GEO_DIR = ROOT / "data" / "geo"
 LAYERS = ("cities", "sco", "links", "studios", "events")
@@ -312,7 +313,7 @@ def _seed_trace(cities: pd.DataFrame, lang: str) -> go.Scattergeo | None:
         lat=seeds["lat"], lon=seeds["lon"], mode="markers+text", name=t("map_layer_seeds", lang),
         text=[name(r, lang=lang) for r in records],
         textposition=[LABEL_POSITIONS.get(c, "top center") for c in seeds["city_id"]],
-        textfont={"size": LABEL_SIZE, "color": SEED_COLOUR, "family": FONT_FAMILY},
+        textfont={"size": LABEL_SIZE, "color": SEED_COLOUR, "family": font_family(lang)},
         marker={"size": 17, "symbol": "circle-open", "color": SEED_COLOUR, "line": {"width": 3}},
         customdata=[["city", c] for c in seeds["city_id"]], hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>", legendrank=0)
@@ -377,9 +378,9 @@ def map_figure(cities: pd.DataFrame, sco: pd.DataFrame, links: pd.DataFrame, pla
     traces.append(_seed_trace(cities, lang))
     traces.append(_selection_trace(selected, cities))
     fig = go.Figure([tr for tr in traces if tr is not None])
-    layout = base_layout(height=height)
-    layout["font"] = {"family": FONT_FAMILY, "size": 16}
-    layout["hoverlabel"] = {"font": {"family": FONT_FAMILY, "size": 16}}
+    layout = base_layout(lang=lang, height=height)
+    layout["font"] = {"family": font_family(lang), "size": 16}
+    layout["hoverlabel"] = {"font": {"family": font_family(lang), "size": 16}}
     fig.update_layout(**layout, geo=geo_layout(zoom, points_only), clickmode="event+select",
                       legend={"orientation": "h", "y": -0.02, "x": 0, "font": {"size": 16},
                               "itemsizing": "constant"})

@@ -14,6 +14,8 @@ from contextvars import ContextVar
 from functools import cache
 
 import pandas as pd
+from babel import Locale
+from babel.numbers import format_decimal, get_currency_name
 
 from filmdash.core.paths import LOCALES_DIR
 
@@ -22,6 +24,8 @@ DEFAULT = "en"
 # short enough for one row in the sidebar ("简体中文 | 繁體中文" wrapped onto a second line)
 LANGUAGE_LABELS = {"en": "English", "zh-Hans": "简体", "zh-Hant": "繁體"}
 _current: ContextVar[str] = ContextVar("language", default=DEFAULT)
+# the CLDR locale (Babel) behind each language: plural rules, grouping, currency names
+BABEL_LOCALES = {"en": "en", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_HK"}
 
 
 @cache
@@ -46,9 +50,20 @@ def language() -> str:
     return _current.get()
 
 
+@cache
+def babel_locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES[lang])
+
+
 def t(key: str, lang: str | None = None, **values) -> str:
-    """The string for key in the current language; a missing key raises (tests catch it)."""
-    text = catalogue(lang or language())[key]
+    """The string for key in the current language; a missing key raises (tests catch it). An entry
+    may be a dict of CLDR plural forms ({"one": "{n} member", "other": "{n} members"}): the form
+    for n follows the language's plural rule (Babel)."""
+    lang = lang or language()
+    text = catalogue(lang)[key]
+    if isinstance(text, dict):
+        form = babel_locale(lang).plural_form(abs(values["n"])) if "n" in values else "other"
+        text = text.get(form, text["other"])
     return text.format(**values) if values else text
 
 
@@ -94,39 +109,42 @@ def missing(value) -> bool:
         return False
 
 
-def _trim(value: float, decimals: int) -> str:
-    """1,234.50 -> '1,234.5'; 8.00 -> '8'."""
-    text = f"{round(value, decimals):,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def _trim(value: float, decimals: int, lang: str = DEFAULT) -> str:
+    """1,234.50 -> '1,234.5'; 8.00 -> '8': at most `decimals` decimals, grouped as the locale groups."""
+    return format_decimal(round(value, decimals), "#,##0." + "#" * decimals if decimals else "#,##0",
+                          locale=BABEL_LOCALES[lang])
 
 
 def number(value, lang: str | None = None, decimals: int | None = None) -> str:
-    """A number in the reader's convention; a missing value is 'no data', never 0."""
+    """A number in the reader's convention (digits through Babel); a missing value is 'no data',
+    never 0. Chinese counts in 万 and 亿 (4,398.2万, 24.5万, 12.5亿), English in m and bn."""
     lang = lang or language()
     if missing(value):
         return t("no_data", lang)
     value = float(value)
-    if lang != "en" and abs(value) >= 1e8:
-        return f"{_trim(value / 1e8, 2)}{t('unit_yi', lang)}"
-    if lang != "en" and abs(value) >= 1e4 and value % 1e4 == 0:
-        return f"{value / 1e4:,.0f}{t('unit_wan', lang)}"
-    if abs(value) >= 1e9:
-        return f"{_trim(value / 1e9, 2)} bn"
-    if abs(value) >= 1e6:
-        return f"{_trim(value / 1e6, 1)} m"
+    if lang != "en":
+        if abs(value) >= 1e8:
+            return f"{_trim(value / 1e8, 2, lang)}{t('unit_yi', lang)}"
+        if abs(value) >= 1e4:
+            return f"{_trim(value / 1e4, 1, lang)}{t('unit_wan', lang)}"
+    elif abs(value) >= 1e9:
+        return f"{_trim(value / 1e9, 2, lang)} bn"
+    elif abs(value) >= 1e6:
+        return f"{_trim(value / 1e6, 1, lang)} m"
     if decimals is None:
-        return _trim(value, 0 if value == int(value) else 2)
-    return f"{value:,.{decimals}f}"
+        return _trim(value, 0 if value == int(value) else 2, lang)
+    return format_decimal(value, "#,##0." + "0" * decimals if decimals else "#,##0", locale=BABEL_LOCALES[lang])
 
 
 # units a claim can carry besides currencies (which stay ISO codes: 'CNY', 'USD'); 'count' and
 # 'text' show no unit after the value
-UNIT_WORDS = ("people", "m2", "screens", "tickets", "years")
+UNIT_WORDS = ("people", "m2", "screens", "tickets", "years", "days")
 
 
 def with_unit(shown: str, unit, lang: str | None = None) -> str:
     """A formatted value with its unit in the reader's language: '1.25 bn tickets' / '12.5亿张票',
-    '40%', '3.76 km²' / '3.76平方公里', '8.2 bn USD' / '82亿 USD'. Units are never converted."""
+    '40%', '3.76 km²' / '3.76平方公里', '8.2 bn USD' / '82亿美元' (a currency by its code in
+    English, by its CLDR name in Chinese, through Babel). Units are never converted."""
     lang = lang or language()
     if missing(unit) or unit in ("count", "text"):
         return shown
@@ -134,7 +152,16 @@ def with_unit(shown: str, unit, lang: str | None = None) -> str:
         return f"{shown}%"
     if unit in UNIT_WORDS or unit == "km2":
         return f"{shown} {t(f'unit_{unit}', lang)}" if lang == "en" else f"{shown}{t(f'unit_{unit}', lang)}"
-    return f"{shown} {unit}"
+    return f"{shown} {unit}" if lang == "en" else f"{shown}{currency_name(unit, lang)}"
+
+
+def currency_name(code: str, lang: str | None = None) -> str:
+    """'USD' in English; '美元' in Chinese (CLDR, through Babel); an unknown code as it is."""
+    lang = lang or language()
+    if lang == "en":
+        return code
+    name = get_currency_name(code, locale=BABEL_LOCALES[lang])
+    return name if name else code
 
 
 def qualified(shown: str, qualifier, lang: str | None = None) -> str:
@@ -143,10 +170,11 @@ def qualified(shown: str, qualifier, lang: str | None = None) -> str:
 
 
 def unit_name(unit, lang: str | None = None) -> str:
-    """What a unit is called in a picker or an axis title: 'tickets sold' / '售出票数'; currencies as codes."""
+    """What a unit is called in a picker or an axis title: 'tickets sold' / '售出票数'; a currency by
+    its code in English and its name in Chinese ('USD' / '美元')."""
     lang = lang or language()
     key = f"unit_name_{unit}"
-    return t(key, lang) if key in catalogue(lang) else str(unit)
+    return t(key, lang) if key in catalogue(lang) else currency_name(str(unit), lang)
 
 
 def date_text(value: str | None, lang: str | None = None) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from filmdash.core.document import font_family
+from filmdash.core.i18n import language
+
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 PRIMARY = OKABE_ITO[0]
 ACCENT = OKABE_ITO[1]
@@ -12,17 +15,18 @@ STATUS_COLOURS = {
     "dialogue-partner": OKABE_ITO[5], "held": OKABE_ITO[0], "opened": OKABE_ITO[2], "signed": OKABE_ITO[5],
     "closed": MUTED, "cancelled": MUTED,
 }
-FONT_FAMILY = "Noto Sans CJK SC, Noto Sans CJK TC, Noto Sans, Source Han Sans, Microsoft YaHei, sans-serif"
 
 
-def base_layout(title: str | None = None, height: int = 420) -> dict:
+def base_layout(title: str | None = None, height: int = 420, lang: str | None = None) -> dict:
+    """The shared layout; its fonts follow the language (Han fonts in that script's order)."""
+    family = font_family(lang or language())
     return {
         "title": {"text": title} if title else None,
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
-        "font": {"family": FONT_FAMILY, "size": 15},
+        "font": {"family": family, "size": 15},
         "colorway": OKABE_ITO,
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
-        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": 14}},
+        "hoverlabel": {"font": {"family": family, "size": 14}},
     }

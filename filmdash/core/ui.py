@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from filmdash.core import db, exports, prefetch
+from filmdash.core import db, document, exports, prefetch
 from filmdash.core.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
 from filmdash.core.params import parse_choice, parse_choices, parse_text, parse_years, shown_value, years_text
 
@@ -55,7 +55,7 @@ def ignored(name: str, raw) -> None:
     """Say where the value is read that the link's value for `name` was not understood and is
     ignored. A link never raises: every URL value goes through a parser in core.params, and what
     the parser refuses ends here, quoted (cut short, control characters shown) and escaped."""
-    st.warning(t("param_ignored", name=name, value=md_escape(shown_value(raw))), icon="⚠️")
+    st.warning(t("param_ignored", name=name, value=md_escape(shown_value(raw))), icon=":material/warning:")
 
 
 def url_value(name: str, parse):
@@ -70,9 +70,12 @@ def url_value(name: str, parse):
 
 def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
     """A widget whose value lives in the URL under `name`: opening the URL reproduces it. A value
-    the widget cannot hold (an unknown option, text no one could type) is ignored with a notice."""
+    the widget cannot hold (an unknown option, text no one could type) is ignored with a notice. After a
+    language switch its value is set again from the URL (by value), so the widget redraws its options and
+    chosen values in the new language instead of keeping the old labels."""
     key = f"url_{name}"
     raw = param(name)
+    lang = language()
     multi = kind in (st.multiselect, st.pills) and kwargs.get("selection_mode", "multi") == "multi"
     if multi:
         known, unknown = parse_choices(raw, options)
@@ -84,9 +87,11 @@ def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
         if raw is not None and value is None:
             ignored(name, raw)
         value = default if value is None else value
-    if key not in st.session_state or st.session_state.get(f"{key}_url") != raw:
+    if (key not in st.session_state or st.session_state.get(f"{key}_url") != raw
+            or st.session_state.get(f"{key}_lang") != lang):
         st.session_state[key] = value
         st.session_state[f"{key}_url"] = raw
+        st.session_state[f"{key}_lang"] = lang
 
     def sync():
         current = st.session_state[key]
@@ -95,6 +100,8 @@ def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
         st.session_state[f"{key}_url"] = param(name)
 
     args = {"options": options} if options is not None else {}
+    if kind in (st.selectbox, st.multiselect):  # Streamlit's own placeholder is English
+        kwargs.setdefault("placeholder", t("widget_placeholder", lang))
     return kind(label, key=key, on_change=sync, **args, **kwargs)
 
 
@@ -200,6 +207,8 @@ def choose_language() -> str:
         "Language / 语言 / 語言", LANGUAGES, format_func=LANGUAGE_LABELS.get, key="language_switch",
         on_change=switch, selection_mode="single",
     )
+    # <html lang> and the Han fonts in this language's order: fixed HTML per language, no data
+    st.sidebar.html(document.frame_html(lang), unsafe_allow_javascript=True)
     return lang
 
 
@@ -304,7 +313,7 @@ def chart_box(box_id: str, title: str, takeaway: str, figure, table: pd.DataFram
     if map_figure is not None:
         views.insert(1 if figure is not None else 0, "map")
     with st.container(border=True):
-        st.subheader(md_escape(title))  # titles name data (a studio, a metric, a publisher)
+        st.header(md_escape(title))  # titles name data (a studio, a metric, a publisher)
         st.markdown(f"**{md_escape(takeaway)}**")
         lang = language()  # bound now: labels may be formatted outside this run's context
         view = url_widget(st.segmented_control, t("view_label"), f"{box_id}_view", views[0], views,

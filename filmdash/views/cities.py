@@ -189,7 +189,7 @@ def comparison_figure(rows: pd.DataFrame, unit: str | None, mode: str = "absolut
     lang = lang or language()
     fig = go.Figure()
     if rows.empty:
-        fig.update_layout(**base_layout(height=240))
+        fig.update_layout(**base_layout(lang=lang, height=240))
         return fig
     rows = rows.copy()
     rows["label"] = _row_labels(rows, lang)
@@ -213,7 +213,7 @@ def comparison_figure(rows: pd.DataFrame, unit: str | None, mode: str = "absolut
             showlegend=False, hovertemplate="%{y}: %{text}<extra></extra>",
         ))
     top = float(with_value["shown"].max()) if not with_value.empty else 1.0
-    fig.update_layout(**{**base_layout(height=max(260, 110 + 34 * len(rows))), "margin": {"l": 10, "r": 10, "t": 40, "b": 10}},
+    fig.update_layout(**{**base_layout(lang=lang, height=max(260, 110 + 34 * len(rows))), "margin": {"l": 10, "r": 10, "t": 40, "b": 10}},
                       barmode="overlay",
                       legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"}, bargap=0.25)
     fig.update_yaxes(categoryorder="array", categoryarray=rows["label"].tolist(), autorange="reversed")

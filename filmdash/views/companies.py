@@ -124,7 +124,7 @@ def chart_figure(chart: pd.DataFrame, by: str, lang: str | None = None) -> go.Fi
         cliponaxis=False, customdata=[[v] for v in chart["value"]],
         hovertemplate="%{x}: %{y}<extra></extra>",
     ))
-    fig.update_layout(**base_layout(height=380))
+    fig.update_layout(**base_layout(lang=lang, height=380))
     fig.update_xaxes(type="category", title_text=t(f"companies_axis_{by}", lang))
     fig.update_yaxes(title_text=t("companies_axis_companies", lang), rangemode="tozero", gridcolor="#E5E7EB")
     return fig

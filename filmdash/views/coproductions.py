@@ -182,7 +182,7 @@ def network_figure(links: pd.DataFrame, nodes: pd.DataFrame, lang: str | None = 
                        for n, k in zip(nodes["name"], nodes["titles"])], hoverinfo="text",
             marker={"size": [16 + 26 * math.sqrt(k / top) for k in nodes["titles"]], "color": PRIMARY,
                     "line": {"width": 2, "color": "white"}}))
-    fig.update_layout(**base_layout(height=520))
+    fig.update_layout(**base_layout(lang=lang, height=520))
     fig.update_xaxes(visible=False, range=[-2.5, 2.5])
     fig.update_yaxes(visible=False, range=[-1.3, 1.3], scaleanchor="x", scaleratio=1)
     return fig
@@ -230,7 +230,7 @@ def by_year_figure(by_year: pd.DataFrame, lang: str | None = None, selected: int
             x=years, y=values, name=status_label(status, lang), marker_color=STATUS_COLOURS.get(status, MUTED),
             marker_opacity=[1.0 if selected in (None, y) else 0.35 for y in years],
             hovertemplate="%{x}: %{y} " + status_label(status, lang) + "<extra></extra>"))
-    fig.update_layout(**base_layout(height=380), barmode="stack", clickmode="event+select",
+    fig.update_layout(**base_layout(lang=lang, height=380), barmode="stack", clickmode="event+select",
                       legend={"orientation": "h", "y": -0.32})
     fig.update_xaxes(title_text=t("coproductions_axis_year", lang), dtick=1, tickformat="d")
     fig.update_yaxes(title_text=t("coproductions_axis_titles", lang), rangemode="tozero", gridcolor="#E5E7EB")
@@ -280,7 +280,7 @@ def documented_figure(documented: int, reported, qualifier, lang: str | None = N
         text=[number(documented, lang), reported_text(reported, qualifier, lang)], textposition="outside",
         hovertemplate="%{y}: %{text}<extra></extra>"))
     top = max(documented, float(reported) if has_reported else 0) or 1
-    fig.update_layout(**base_layout(height=220))
+    fig.update_layout(**base_layout(lang=lang, height=220))
     fig.update_xaxes(range=[0, top * 1.3], gridcolor="#E5E7EB", title_text=t("coproductions_axis_titles", lang))
     fig.update_yaxes(autorange="reversed")
     return fig

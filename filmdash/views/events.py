@@ -106,7 +106,7 @@ def timeline_figure(rows: pd.DataFrame, by: str = "kind", lang: str | None = Non
                 customdata=[[r["row_city_id"] if isinstance(r["row_city_id"], str) else "", r["id"]] for r in part],
                 text=[_hover(r, lang) for r in part], hovertemplate="%{text}<extra></extra>",
             ))
-    layout = base_layout(height=max(300, 170 + 44 * len(labels)))
+    layout = base_layout(lang=lang, height=max(300, 170 + 44 * len(labels)))
     layout["margin"] = {"l": 10, "r": 10, "t": 10, "b": 40}
     fig.update_layout(**layout,
                       legend={"orientation": "h", "y": -0.22, "yanchor": "top", "title": {"text": t("events_legend_title", lang)}})

@@ -255,7 +255,7 @@ def by_year_figure(frame: pd.DataFrame, lang: str | None = None) -> go.Figure:
         fig.add_trace(go.Bar(x=years, y=[counts.get(y, 0) for y in years], name=kind_label(kind, lang),
                              marker_color=OKABE_ITO[i % len(OKABE_ITO)], customdata=[kind] * len(years),
                              hovertemplate=f"%{{x}}: %{{y}} ({kind_label(kind, lang)})<extra></extra>"))
-    fig.update_layout(**base_layout(height=300), barmode="stack", legend={"orientation": "h", "y": -0.25})
+    fig.update_layout(**base_layout(lang=lang, height=300), barmode="stack", legend={"orientation": "h", "y": -0.25})
     fig.update_xaxes(type="category", title_text=t("sources_axis_published", lang))
     fig.update_yaxes(title_text=t("sources_axis_sources", lang), rangemode="tozero", gridcolor="#E5E7EB")
     return fig

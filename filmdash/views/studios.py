@@ -77,7 +77,7 @@ def productions_figure(prods: pd.DataFrame, lang: str | None = None) -> go.Figur
             marker_color=OKABE_ITO[0] if i == 0 else OKABE_ITO[5],
             customdata=[titles.get(y, "") for y in years],
             hovertemplate="%{x}: %{y}<br>%{customdata}<extra></extra>"))
-    fig.update_layout(**base_layout(height=340), barmode="stack", legend={"orientation": "h", "y": -0.25})
+    fig.update_layout(**base_layout(lang=lang, height=340), barmode="stack", legend={"orientation": "h", "y": -0.25})
     fig.update_xaxes(title_text=t("studios_axis_year", lang), dtick=1, tickformat="d")
     fig.update_yaxes(title_text=t("studios_axis_productions", lang), rangemode="tozero", dtick=1,
                      gridcolor="#E5E7EB")
@@ -192,7 +192,7 @@ def text_claims_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figu
         marker={"size": 14, "color": [OKABE_ITO[3] if c else MUTED for c in frame["in_conflict"]]},
         customdata=frame["quote"], hovertemplate="%{y}: %{text}<br>“%{customdata}”<extra></extra>",
         showlegend=False))
-    fig.update_layout(**base_layout(height=max(220, 80 + 44 * len(frame))))
+    fig.update_layout(**base_layout(lang=lang, height=max(220, 80 + 44 * len(frame))))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(gridcolor="#E5E7EB", title_text=t("studios_axis_as_of", lang))
     return fig

@@ -129,7 +129,7 @@ def test_zoom_preset_and_click_filter_the_table(browser, warm):
         p.wait_for_timeout(1500)
         page.wait_drawn()
         assert "sel=city%3Aqingdao" in p.url or "sel=city:qingdao" in p.url, p.url
-        assert p.get_by_text("Only Qingdao: 1 row(s).").count() == 1  # layers=cities: its City of Film row
+        assert p.get_by_text("Only Qingdao: 1 row.").count() == 1  # layers=cities: its City of Film row
         page.screenshot("map-east-asia-qingdao")
         assert page.external == []
     finally:

@@ -19,7 +19,13 @@ def test_catalogues_have_the_same_keys():
         keys = set(i18n.catalogue(lang))
         assert keys - en == set(), f"{lang} has keys English lacks"
         assert en - keys == set(), f"{lang} lacks translations"
-        assert all(v.strip() for v in i18n.catalogue(lang).values()), f"{lang} has empty strings"
+        assert all(all(f.strip() for f in forms(v)) for v in i18n.catalogue(lang).values()), \
+            f"{lang} has empty strings"
+
+
+def forms(entry) -> list[str]:
+    """A catalogue entry's texts: the string, or each of its plural forms."""
+    return list(entry.values()) if isinstance(entry, dict) else [entry]
 
 
 def test_every_key_used_in_code_exists():
@@ -35,7 +41,8 @@ def test_placeholders_match_across_languages():
     en = i18n.catalogue("en")
     for lang in ("zh-Hans", "zh-Hant"):
         for key, text in i18n.catalogue(lang).items():
-            assert set(placeholder.findall(text)) == set(placeholder.findall(en[key])), (lang, key)
+            for form in forms(en[key]):
+                assert set(placeholder.findall(text)) == set(placeholder.findall(form)), (lang, key)
 
 
 @pytest.mark.parametrize("locale, lang", [
@@ -50,6 +57,8 @@ def test_language_from_browser_locale(locale, lang):
     (8.2e9, "en", "8.2 bn"), (8.2e9, "zh-Hans", "82亿"), (5e10, "zh-Hant", "500億"), (30, "en", "30"),
     (1251836436, "en", "1.25 bn"), (None, "en", "no data"), (float("nan"), "zh-Hans", "无数据"),
     (0, "en", "0"), (0.4, "en", "0.4"), (40000, "zh-Hans", "4万"), (12345, "en", "12,345"),
+    (245000, "zh-Hans", "24.5万"), (44e6, "zh-Hans", "4,400万"), (43982000, "zh-Hant", "4,398.2萬"),
+    (1.25e9, "zh-Hans", "12.5亿"), (9000, "zh-Hant", "9,000"),
 ])
 def test_numbers(value, lang, text):
     assert i18n.number(value, lang) == text
@@ -85,7 +94,9 @@ def test_translated_text_falls_back_as_names_do():
 @pytest.mark.parametrize("shown, unit, lang, text", [
     ("1.25 bn", "tickets", "en", "1.25 bn tickets"), ("12.5亿", "tickets", "zh-Hans", "12.5亿张票"),
     ("12.5億", "tickets", "zh-Hant", "12.5億張票"), ("40", "percent", "zh-Hant", "40%"),
-    ("3.76", "km2", "zh-Hans", "3.76平方公里"), ("82亿", "USD", "zh-Hans", "82亿 USD"),
+    ("3.76", "km2", "zh-Hans", "3.76平方公里"), ("82亿", "USD", "zh-Hans", "82亿美元"),
+    ("82億", "USD", "zh-Hant", "82億美元"), ("500億", "CNY", "zh-Hant", "500億人民幣"), ("8.2 bn", "USD", "en", "8.2 bn USD"),
+    ("5", "days", "zh-Hant", "5天"), ("5", "days", "en", "5 days"),
     ("30", "count", "zh-Hans", "30"), ("30", None, "en", "30"), ("147万", "people", "zh-Hans", "147万人"),
 ])
 def test_values_carry_their_unit_in_the_readers_language(shown, unit, lang, text):
@@ -107,4 +118,51 @@ def test_every_unit_in_the_warehouse_reads_in_every_language():
         assert unit in ("count", "text", "percent", *i18n.UNIT_WORDS), unit
         for lang in i18n.LANGUAGES:
             assert i18n.unit_name(unit, lang) != unit or lang == "en", (unit, lang)
-    assert i18n.unit_name("tickets", "zh-Hant") == "售出票數" and i18n.unit_name("CNY", "zh-Hans") == "CNY"
+    assert i18n.unit_name("tickets", "zh-Hant") == "售出票數" and i18n.unit_name("CNY", "zh-Hans") == "人民币"
+    assert i18n.unit_name("CNY", "en") == "CNY"
+
+
+# 1e4 .. 1e9 in each language: Chinese in 万 / 亿 with one / two decimals at most, English in m / bn
+@pytest.mark.parametrize("value, en, hans, hant", [
+    (1e4, "10,000", "1万", "1萬"),
+    (12345, "12,345", "1.2万", "1.2萬"),
+    (245000, "245,000", "24.5万", "24.5萬"),
+    (1e6, "1 m", "100万", "100萬"),
+    (8.25e6, "8.2 m", "825万", "825萬"),
+    (43982000, "44 m", "4,398.2万", "4,398.2萬"),
+    (1e8, "100 m", "1亿", "1億"),
+    (1.25e8, "125 m", "1.25亿", "1.25億"),
+    (1e9, "1 bn", "10亿", "10億"),
+    (1251836436, "1.25 bn", "12.52亿", "12.52億"),
+])
+def test_numbers_from_ten_thousand_to_a_billion(value, en, hans, hant):
+    assert [i18n.number(value, lang) for lang in ("en", "zh-Hans", "zh-Hant")] == [en, hans, hant]
+
+
+@pytest.mark.parametrize("key, n, text", [
+    ("map_takeaway_sco_member", 1, "1 member"), ("map_takeaway_sco_member", 2, "2 members"),
+    ("map_hover_studios", 1, "1 studio"), ("map_hover_studios", 2, "2 studios"),
+    ("sources_count", 1, "1 source"), ("sources_count", 0, "0 sources"),
+    ("map_takeaway_cities", 1, "1 UNESCO City of Film"), ("map_takeaway_cities", 30, "30 UNESCO Cities of Film"),
+])
+def test_english_plurals(key, n, text):
+    assert i18n.t(key, "en", n=n) == text
+
+
+def test_chinese_has_no_plural_forms():
+    assert [i18n.t("map_takeaway_sco_member", "zh-Hant", n=n) for n in (1, 2)] == ["成員國1個", "成員國2個"]
+    assert all(isinstance(v, str) for lang in ("zh-Hans", "zh-Hant") for v in i18n.catalogue(lang).values())
+    assert not any("(s)" in f for v in i18n.catalogue("en").values() if isinstance(v, dict) for f in forms(v))
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_every_unit_the_schema_allows_is_translated(lang):
+    """Loops over etl.schema.UNITS: no unit reaches a Chinese page in Latin letters."""
+    from etl.schema import UNITS
+
+    for unit in UNITS:
+        shown = i18n.with_unit("5", unit, lang)
+        assert shown.startswith("5") and not re.search(r"[A-Za-z]", shown), (unit, shown)
+        assert not re.search(r"[A-Za-z]", i18n.unit_name(unit, lang)), unit
+    for unit in UNITS:
+        assert i18n.unit_name(unit, "en")  # English: the unit's words, or the currency's ISO code

@@ -47,7 +47,7 @@ def table_with(at, column):
 def test_renders_in_every_language(lang, title, box):
     at = open_cities(lang=lang)
     assert at.title[0].value == title
-    assert box in [s.value for s in at.subheader]
+    assert box in [s.value for s in at.header]
     # the default selection: the seeds' four cities
     assert widget(at, "multiselect", "url_cities").value == ["qingdao", "hangzhou", "bradford", "hong-kong"]
 

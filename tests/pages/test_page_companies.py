@@ -124,9 +124,11 @@ def test_listed_and_decade_facets():
 def test_profile_from_the_url():
     at = open_companies(company="huace-group", lang="zh-Hant")
     assert widget(at, "selectbox", "url_company").value == "huace-group"
-    name_hans, founded, listing = sql("SELECT name_zh_hans, founded_year, listing FROM companies "
-                                      "WHERE company_id = 'huace-group'")[0]
+    name_hant, origin, founded, listing = sql("SELECT name_zh_hant, name_zh_hant_origin, founded_year, listing "
+                                              "FROM companies WHERE company_id = 'huace-group'")[0]
     texts = "\n".join(m.value.replace("\\", "") for m in at.markdown)
-    assert f"### {name_hans}" in texts  # no Traditional name sourced: the Simplified one, never a conversion
+    # no Traditional name sourced: OpenCC's (s2hk), recorded as a conversion in the warehouse
+    assert (name_hant, origin) == ("浙江華策影視股份有限公司", "opencc-s2hk")
+    assert f"### {name_hant}" in texts
     assert f"**成立年份**: {founded}" in texts and f"**上市代碼**: {listing}" in texts
     assert f"**代表業務**: {HUACE_KNOWN_FOR['zh-Hant']}" in texts

@@ -96,7 +96,7 @@ def test_one_section_at_a_time_over_the_same_list():
     filters and the list stay as they are; a fresh session from the URL shows the same view."""
     at = open_page(country="IN")
     assert section_switch(at).value == "network" and "coproductions_section" not in at.query_params
-    assert [text_of(s.value) for s in at.subheader] == ["Co-producing countries, weighted by documented titles",
+    assert [text_of(s.value) for s in at.header] == ["Co-producing countries, weighted by documented titles",
                                                 "Every documented co-production"]
     assert len(at.get("plotly_chart")) == 1
     before = list_table(at)
@@ -106,11 +106,11 @@ def test_one_section_at_a_time_over_the_same_list():
     section_switch(at).set_value("by_year")
     at = rerun(at)
     assert at.query_params["coproductions_section"] in ("by_year", ["by_year"])
-    assert [text_of(s.value) for s in at.subheader] == ["Titles by year and status", "Every documented co-production"]
+    assert [text_of(s.value) for s in at.header] == ["Titles by year and status", "Every documented co-production"]
     assert len(at.get("plotly_chart")) == 1
     assert list_table(at).equals(before)
     fresh = open_page(country="IN", coproductions_section="by_year")
-    assert [text_of(s.value) for s in fresh.subheader] == [text_of(s.value) for s in at.subheader]
+    assert [text_of(s.value) for s in fresh.header] == [text_of(s.value) for s in at.header]
     assert bold(fresh) == bold(at)
 
 

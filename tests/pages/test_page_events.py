@@ -52,7 +52,7 @@ def tables(at):
 
 
 def subheaders(at):
-    return [s.value for s in at.subheader]
+    return [s.value for s in at.header] + [s.value for s in at.subheader]
 
 
 @pytest.mark.parametrize("lang, title, offices", [

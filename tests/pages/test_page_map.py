@@ -170,7 +170,7 @@ def test_a_clicked_city_filters_the_table():
     assert dict(table["What"].value_counts()) == {kinds[k]: sum(1 for kind, _ in expected if kind == k)
                                                   for k in {kind for kind, _ in expected}}
     assert set(table["City"]) == {"Qingdao"}
-    assert any(m.value.startswith(f"Only Qingdao: {len(expected)} row(s).") for m in at.markdown)
+    assert any(m.value.startswith(f"Only Qingdao: {len(expected)} rows.") for m in at.markdown)
     ring = spec(at)["data"][-1]
     assert ring["marker"]["size"] == 40  # the selection is ringed on the map
     at.button(key="map_clear").click()

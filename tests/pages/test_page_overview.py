@@ -35,7 +35,7 @@ def test_overview_headline_figures_in_english():
     assert metrics["UNESCO Cities of Film"] == str(cities)
     assert metrics["SCO member states"] == str(members)
     assert metrics["Film companies in Hangzhou (reported)"] == "more than 700"
-    subheaders = [text_of(s.value) for s in at.subheader]
+    subheaders = [text_of(s.value) for s in at.header]
     assert "UNESCO Cities of Film by year of designation" in subheaders
     assert any(s.startswith("Oriental Movie Metropolis, Qingdao:") for s in subheaders)
 

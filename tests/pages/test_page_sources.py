@@ -84,7 +84,7 @@ def test_conflicts_are_grouped_and_each_group_is_charted():
                              "WHERE in_conflict AND entity_type = 'studio'")
     stages = one("SELECT count(*) FROM fct_claims WHERE in_conflict AND entity_id = 'oriental-movie-metropolis' "
                  "AND metric = 'sound_stages'")
-    assert any(s.value.startswith("Oriental Movie Metropolis · Sound stages") for s in at.subheader)
+    assert any(s.value.startswith("Oriental Movie Metropolis · Sound stages") for s in at.header)
     assert len(at.get("plotly_chart")) == 1
     omm = table[(table["Entity"] == "Oriental Movie Metropolis") & (table["Figure"] == "Sound stages")].iloc[0]
     assert omm["Sources"] <= stages and omm["Each value with its source"].count(" | ") == stages - 1

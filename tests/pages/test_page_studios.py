@@ -42,13 +42,13 @@ def test_default_studio_in_every_language(lang, title, studio, productions, stag
     at = open_page(lang=lang)
     assert at.title[0].value == title
     assert at.selectbox(key="url_studio").value == "oriental-movie-metropolis"
-    subheaders = [text_of(s.value) for s in at.subheader]
+    subheaders = [text_of(s.value) for s in at.header]
     # the card, then the default section: productions by year, the page's one chart
     assert subheaders[0].startswith(studio)
     assert subheaders[1:] == [productions]
     assert len(at.get("plotly_chart")) == 1
     at = open_page(lang=lang, studios_section="facts")
-    assert stages in [text_of(s.value) for s in at.subheader]
+    assert stages in [text_of(s.value) for s in at.header]
 
 
 def test_conflicting_claims_are_all_listed_never_averaged():
@@ -81,7 +81,7 @@ def test_picking_a_studio_changes_the_page_and_the_url():
     at.selectbox(key="url_studio").set_value("versa-leeds-studios")
     at = rerun(at)
     assert at.query_params["studio"] in ("versa-leeds-studios", ["versa-leeds-studios"])
-    assert text_of(at.subheader[0].value) == "Versa Leeds Studios (Leeds)"
+    assert text_of(at.header[0].value) == "Versa Leeds Studios (Leeds)"
     n = warehouse("SELECT count(DISTINCT production_id) FROM production_locations WHERE studio_id = 'versa-leeds-studios'")
     assert n == [(2,)]
     assert "**2 productions documented as shot at Versa Leeds Studios, 2023–2023; a source dates the shoot for 0 of " \
@@ -137,14 +137,14 @@ def test_the_fact_charted_lives_in_the_url():
     n = warehouse("""SELECT count(*) FROM fct_claims WHERE entity_type = 'studio' AND metric = 'investment'
                      AND entity_id = 'oriental-movie-metropolis'""")[0][0]
     assert len(table) == n > 1
-    assert any(text_of(s.value).startswith("Investment") for s in at.subheader)
-    assert not any(text_of(s.value).startswith("Sound stages") for s in at.subheader)
+    assert any(text_of(s.value).startswith("Investment") for s in at.header)
+    assert not any(text_of(s.value).startswith("Sound stages") for s in at.header)
     # a fact another studio lacks falls back to that studio's first fact
     at.selectbox(key="url_studio").set_value("studio81-leeds")
     at = rerun(at)
     assert at.get("pills")[0].options == ["Sound stages", "Opening"]
     assert at.get("pills")[0].value == "sound_stages"
-    assert any(text_of(s.value).startswith("Sound stages") for s in at.subheader)
+    assert any(text_of(s.value).startswith("Sound stages") for s in at.header)
 
 
 def test_a_studio_without_figures_says_so():
@@ -159,12 +159,12 @@ def test_one_section_at_a_time_switched_in_place():
     """The section switch swaps the content under the card and writes ?studios_section=; the card stays."""
     at = open_page()
     assert section_switch(at).value == "productions" and "studios_section" not in at.query_params
-    assert [text_of(s.value) for s in at.subheader] == ["Oriental Movie Metropolis (Qingdao)",
+    assert [text_of(s.value) for s in at.header] == ["Oriental Movie Metropolis (Qingdao)",
                                                 "Productions shot at Oriental Movie Metropolis, by year"]
     section_switch(at).set_value("comparison")
     at = rerun(at)
     assert at.query_params["studios_section"] in ("comparison", ["comparison"])
-    assert [text_of(s.value) for s in at.subheader] == ["Oriental Movie Metropolis (Qingdao)", "The bases side by side"]
+    assert [text_of(s.value) for s in at.header] == ["Oriental Movie Metropolis (Qingdao)", "The bases side by side"]
     (n,), = warehouse("SELECT count(*) FROM studios")
     (productions, claims), = warehouse("""SELECT
         (SELECT count(DISTINCT production_id) FROM production_locations WHERE studio_id = 'oriental-movie-metropolis'),
@@ -174,4 +174,4 @@ def test_one_section_at_a_time_switched_in_place():
     assert len(at.get("plotly_chart")) == 1
     # the URL reproduces it in a fresh session
     fresh = open_page(studios_section="comparison")
-    assert [text_of(s.value) for s in fresh.subheader] == [text_of(s.value) for s in at.subheader]
+    assert [text_of(s.value) for s in fresh.header] == [text_of(s.value) for s in at.header]

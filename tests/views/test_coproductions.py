@@ -123,4 +123,4 @@ def test_titles_table_shows_no_data_for_missing_fields():
     assert table.iloc[0].tolist() == ["Delbirim", "no data", "Делбирим", "Kyrgyzstan, Uzbekistan", "released", 2018,
                                       "year released in Kyrgyzstan", "feature film", "no data", "Sarvar Karimov",
                                       "24.kg", "https://24.kg/x"]
-    assert cp.titles_takeaway(titles, None, "en") == "1 co-productions involving 2 countries, 2018–2018."
+    assert cp.titles_takeaway(titles, None, "en") == "1 co-production involving 2 countries, 2018–2018."

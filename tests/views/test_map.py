@@ -86,7 +86,7 @@ def test_every_layer_in_english():
     # studios grouped per city
     studios = fig.data[7]
     assert len(studios.lat) == 1
-    assert studios.hovertext[0] == ("<b>Qingdao</b><br>2 studio(s)<br>Oriental Movie Metropolis<br>"
+    assert studios.hovertext[0] == ("<b>Qingdao</b><br>2 studios<br>Oriental Movie Metropolis<br>"
                                     "Cangmashan Film City<br>Source: CGTN; Xinhua")
     # seeds labelled (the only text on the map), at fixed positions
     seeds = fig.data[9]
@@ -204,7 +204,7 @@ def test_sco_partners_after_the_2025_reform_have_their_own_colour_legend_and_his
     assert hant.data[1].name == "上合組織夥伴"
     assert hant.data[1].text[0] == "<b>蒙古</b><br>自2025年9月1日起為上合組織夥伴<br>此前自2004年6月17日起為觀察員國<br>來源：TASS"
     assert maps.takeaway(CITIES, sco, LINKS, PLACES, layers=["sco"], lang="en") == (
-        "The map shows 3 SCO countries (1 members, 2 partners).")
+        "The map shows 3 SCO countries (1 member, 2 partners).")
     assert maps.takeaway(CITIES, sco, LINKS, PLACES, layers=["sco"], lang="zh-Hans") == (
         "地图显示：3个上合组织国家（成员国1个、伙伴2个）。")
 
@@ -217,8 +217,8 @@ def test_every_sco_status_has_a_distinct_colour_blind_safe_colour():
 
 def test_takeaway_counts_what_is_drawn():
     assert maps.takeaway(CITIES, SCO, LINKS, PLACES, lang="en") == (
-        "The map shows 3 UNESCO Cities of Film; 3 SCO countries (2 members, 1 observers); "
-        "2 co-production links, the strongest China–Russia (3 titles); 2 studios in 1 cities; 1 events in 1 cities.")
+        "The map shows 3 UNESCO Cities of Film; 3 SCO countries (2 members, 1 observer); "
+        "2 co-production links, the strongest China–Russia (3 titles); 2 studios in 1 cities; 1 event in 1 cities.")
     assert maps.takeaway(CITIES, SCO, LINKS.iloc[0:0], PLACES, layers=["links"], lang="en") == (
         "The map shows no co-production in the years and statuses chosen.")
     assert maps.takeaway(CITIES, SCO, LINKS, PLACES, layers=[], lang="zh-Hant") == "未選擇圖層：請在上方選擇。"

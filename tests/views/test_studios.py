@@ -33,7 +33,7 @@ HOTEL = claims(
 
 @pytest.mark.parametrize("value, unit, qualifier, text, lang, shown", [
     (5e10, "CNY", "more-than", None, "en", "more than 50 bn CNY"),
-    (5e10, "CNY", None, None, "zh-Hans", "500亿 CNY"),
+    (5e10, "CNY", None, None, "zh-Hans", "500亿人民币"),
     (40.0, "percent", "about", None, "en", "about 40%"),
     (3.76e6, "m2", None, None, "en", "3.76 km²"),
     (10000.0, "m2", None, None, "en", "10,000 m²"),
@@ -52,7 +52,7 @@ def test_fact_title_is_a_range_never_an_average():
 def test_fact_takeaway_counts_sources_values_and_lonely_claims():
     assert sd.fact_takeaway(STAGES, "Sound stages", "en") == (
         "3 sources give 2 different figures for Sound stages; none is picked, all are shown. "
-        "1 claim(s) rest on one source only.")
+        "1 claim rests on one source only.")
     assert sd.fact_takeaway(STAGES.iloc[:2], "Sound stages", "en") == "2 source(s) agree on Sound stages."
 
 
@@ -141,10 +141,10 @@ def test_value_labels_get_a_right_margin_wide_enough_to_show_them_whole():
     frame = pd.DataFrame({"value_base": [50e9, 30e9], "unit": ["CNY", "CNY"], "publisher": ["A", "B"],
                           "as_of": ["2013", "2016"], "in_conflict": [True, True], "quote": ["q", "r"]})
     fig = charts.claims_side_by_side(frame, "zh-Hant")
-    assert list(fig.data[0].text) == ["500億 CNY", "300億 CNY"]
+    assert list(fig.data[0].text) == ["500億人民幣", "300億人民幣"]
     assert fig.data[0].cliponaxis is False
-    # '500億 CNY': 7 Latin characters at 0.6 em and one CJK at 1 em, at 15 px, plus the 24 px gap
-    assert fig.layout.margin.r == 102
+    # '500億人民幣': 3 Latin characters at 0.6 em and 4 CJK at 1 em, at 15 px, plus the 24 px gap
+    assert fig.layout.margin.r == 111
     assert charts.label_margin([]) == 24
     two_units = charts.claims_side_by_side(pd.concat([frame, frame.assign(unit="USD")]), "en")
     assert (two_units.layout.margin.t, fig.layout.margin.t) == (34, 10)  # the top panel's unit title fits

@@ -1,0 +1,67 @@
+"""What the page's document needs for its language, as fixed HTML: the `<html lang>` and the fonts.
+
+Pure (no Streamlit): ui.document_frame() puts it on every page. Nothing here carries data: each
+language has one constant script and one constant stylesheet, chosen by the language code (one of
+i18n.LANGUAGES), so nothing a source wrote can reach the document.
+
+- Chromium picks Chinese glyph forms from the document's language; Streamlit always serves
+  `<html lang="en">` and has no API to change it, so a one-line script sets it.
+- The fonts are Noto Sans SC and TC, subset by `python -m etl fonts` and served by Streamlit from
+  static/fonts/ at app/static/fonts/ (relative: it works under every page's URL). The theme
+  (.streamlit/config.toml) draws text with Streamlit's Source Sans, then "Filmdash Han", then
+  "Filmdash Han Alt". Which file each of those two names means depends on the language: a 繁體 page
+  draws Han characters with Noto Sans TC first, the others with Noto Sans SC first (each falls back
+  to the other for a character it lacks). One family name per role, redefined per language, is
+  what lets the order change without overriding Streamlit's own CSS on every element.
+"""
+
+from __future__ import annotations
+
+from filmdash.core.i18n import LANGUAGES
+
+FONT_URL = "app/static/fonts/"
+HAN, HAN_ALT = "Filmdash Han", "Filmdash Han Alt"
+WEIGHTS = (400, 700)
+# the shipped Han fonts in the order a language prefers them
+FONT_ORDER = {"en": ("sc", "tc"), "zh-Hans": ("sc", "tc"), "zh-Hant": ("tc", "sc")}
+# the fonts a machine may have installed (used by exported images, drawn by kaleido's Chromium,
+# which does not load this app's fonts), in each language's order
+SYSTEM_HAN = {"sc": ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"),
+              "tc": ("Noto Sans CJK TC", "Noto Sans CJK HK", "Source Han Sans TC", "Microsoft JhengHei",
+                     "PingFang TC")}
+
+
+def font_family(lang: str) -> str:
+    """The CSS font-family for charts: Latin, this app's Han fonts, then installed ones, in the
+    language's order (for exported images, where the app's fonts are not loaded)."""
+    order = FONT_ORDER[lang]
+    names = ["Source Sans", HAN, HAN_ALT, *SYSTEM_HAN[order[0]], *SYSTEM_HAN[order[1]], "Noto Sans"]
+    return ", ".join(f"'{n}'" for n in names) + ", sans-serif"
+
+
+def _font_faces(lang: str) -> str:
+    rules = []
+    for family, script in zip((HAN, HAN_ALT), FONT_ORDER[lang]):
+        for weight in WEIGHTS:
+            rules.append(f'@font-face{{font-family:"{family}";font-style:normal;font-weight:{weight};'
+                         f'font-display:swap;src:url({FONT_URL}noto-sans-{script}-{weight}.woff2) format("woff2")}}')
+    return "\n".join(rules)
+
+
+# WCAG AA contrast where Streamlit's own styles fall short and the theme cannot reach: a disabled
+# widget's label (drawn at 40 % of the text colour, 2.6:1) at 5.7:1
+CONTRAST_CSS = 'label[data-testid="stWidgetLabel"][disabled] p { color: #666666; }'
+
+
+def _frame(lang: str) -> str:
+    return (f"<style>\n{_font_faces(lang)}\n{CONTRAST_CSS}\n</style>\n"
+            f'<script>document.documentElement.lang = "{lang}";</script>')
+
+
+# built once from the closed list of languages: the only HTML this module ever returns
+FRAMES = {lang: _frame(lang) for lang in LANGUAGES}
+
+
+def frame_html(lang: str) -> str:
+    """The fixed <style> and <script> for a language (KeyError for anything else)."""
+    return FRAMES[lang]
