@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-patches bench-registry fuzz load lint lock reference fonts clean deck pack preflight
+.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-registry fuzz load lint lock reference fonts clean deck pack preflight
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -77,9 +77,6 @@ bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chrom
 
 bench-synthetic: $(VENV)/.dev-deps warehouse  ## /data's queries on 1,000,000 synthetic rows (build/synthetic/), XLSX and release timings
 	$(PY) -m bench.synthetic
-
-bench-patches: $(VENV)/.dev-deps warehouse  ## what the launcher's base-URL hint and grid prefetch buy -> bench/PATCHES.md
-	$(PY) -m bench.patches
 
 bench-registry: $(VENV)/.dev-deps  ## registry import (100k) and build (1M companies) on synthetic data -> bench/REGISTRY.md
 	$(PY) -m bench.registry

@@ -1,7 +1,6 @@
 """The house reads pages -> views -> core, with arrows only downwards, and etl/ apart:
 - a view (filmdash/views/) never imports Streamlit, a page script, or another view;
 - core (filmdash/core/) never imports a view or a page; of core, only ui.py draws with Streamlit
-  (prefetch.py reads the installed Streamlit's file names, nothing else);
 - etl/ imports nothing of filmdash (the app may read etl.schema's enumerations, never the reverse);
 - no import cycle among filmdash's modules."""
 
@@ -48,7 +47,7 @@ def test_core_imports_no_view_and_only_ui_draws():
     wrong = {}
     for path in files("filmdash/core"):
         found = {m for m in imports(path) if m.startswith(("filmdash.views", "pages"))}
-        if path.name not in ("ui.py", "prefetch.py"):
+        if path.name != "ui.py":
             found |= {m for m in imports(path) if m.split(".")[0] == "streamlit"}
         if found:
             wrong[path.name] = sorted(found)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from filmdash.core import db, document, exports, prefetch
+from filmdash.core import db, document, exports
 from filmdash.core.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
 from filmdash.core.params import parse_choice, parse_choices, parse_text, parse_years, shown_value, years_text
 
@@ -220,8 +220,6 @@ def frame_footer() -> None:
     st.sidebar.caption(t("footer_data", warehouse=md_escape(warehouse)))
     st.sidebar.caption(t("footer_licences") + "  \n" + t("footer_downloads"))
     # our own fixed script (no data in it): it imports chunks this app serves, before a page needs them
-    if prefetch.frame_script():
-        st.sidebar.html(prefetch.frame_script(), unsafe_allow_javascript=True)
 
 
 def warehouse_or_stop() -> None:
