@@ -49,16 +49,20 @@ def parse_choices(raw: str | None, choices) -> tuple[list[str], list[str]]:
 # A search box's text: what a person types, not a document. Longer text, or control characters
 # (NUL, newlines, bidirectional overrides), is not something the box could have written.
 TEXT_LIMIT = 200
+LONG_TEXT_LIMIT = 20_000  # a multi-line box (the SQL editor)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
-def parse_text(raw: str | None, limit: int = TEXT_LIMIT) -> str | None:
-    """Free text as typed in a search box; None when longer than limit or holding control,
-    zero-width or bidirectional-override characters."""
+def parse_text(raw: str | None, limit: int = TEXT_LIMIT, multiline: bool = False) -> str | None:
+    """Free text as typed in a search box (or, multiline, in a text area: line breaks and tabs
+    allowed); None when longer than limit or holding control, zero-width or bidirectional-override
+    characters."""
     if raw is None:
         return None
     text = str(raw)
-    return text if len(text) <= limit and not _CONTROL.search(text) else None
+    refused = _CONTROL_BUT_LINES if multiline else _CONTROL
+    return text if len(text) <= limit and not refused.search(text) else None
 
 
 def shown_value(raw, limit: int = 40) -> str:

@@ -14,7 +14,15 @@ import streamlit as st
 
 from filmdash.core import db, document, exports
 from filmdash.core.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
-from filmdash.core.params import parse_choice, parse_choices, parse_text, parse_years, shown_value, years_text
+from filmdash.core.params import (
+    LONG_TEXT_LIMIT,
+    parse_choice,
+    parse_choices,
+    parse_text,
+    parse_years,
+    shown_value,
+    years_text,
+)
 
 # Every plotly chart goes through plotly_chart(): base maps are served by this app, never a CDN.
 PLOTLY_CONFIG = {
@@ -83,7 +91,12 @@ def url_widget(kind, label: str, name: str, default, options=None, **kwargs):
         if unknown:
             ignored(name, ",".join(unknown))
     else:
-        value = (parse_text(raw) if options is None else parse_choice(raw, options)) if raw is not None else None
+        if options is not None:
+            value = parse_choice(raw, options) if raw is not None else None
+        elif kind is st.text_area:
+            value = parse_text(raw, kwargs.get("max_chars") or LONG_TEXT_LIMIT, multiline=True)
+        else:
+            value = parse_text(raw)
         if raw is not None and value is None:
             ignored(name, raw)
         value = default if value is None else value

@@ -86,3 +86,13 @@ def test_shown_value_is_short_and_visible():
 ])
 def test_parse_selection(raw, selection):
     assert parse_selection(raw) == selection
+
+
+def test_a_text_area_keeps_its_lines_and_length_but_not_control_characters():
+    from filmdash.core.params import parse_text
+
+    query = "SELECT company_id\nFROM companies\n\tWHERE city_id = 'hangzhou'\r\n" + "-- note\n" * 40
+    assert parse_text(query) is None  # a search box takes one short line
+    assert parse_text(query, 20_000, multiline=True) == query
+    assert parse_text("SELECT 1\x00", 20_000, multiline=True) is None
+    assert parse_text("SELECT '\u202e'", 20_000, multiline=True) is None
