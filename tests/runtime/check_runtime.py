@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("/", "/cities", "/companies", "/coproductions", "/studios", "/events", "/map", "/sources")
+PAGES = ("/", "/cities", "/companies", "/coproductions", "/studios", "/events", "/map", "/sources", "/data",
+         "/present")
 
 
 def main(build_dir: str) -> int:
@@ -55,6 +56,22 @@ def main(build_dir: str) -> int:
         data = images.export_image(figure, fmt)
         print(f"map {fmt}: {len(data)} bytes")
     print(f"chart png: {len(images.export_image(go.Figure(go.Bar(x=[1], y=[2])), 'png'))} bytes")
+    # the researchers' downloads: every format, and the citation pack
+    from filmdash.core import package
+
+    bibliography = db.query("sources_bibliography", search="", kinds=[])
+    about = package.About("companies", "companies", "", "/data?table=companies", db.warehouse_id(), "2026-12-07",
+                          len(table))
+    for fmt in package.FORMATS:
+        print(f"download {fmt}: {len(package.file_bytes(fmt, table, about, bibliography))} bytes")
+    print(f"citation pack: {len(package.citation_pack(table, about, bibliography, 'companies'))} bytes")
+    # the presenter's handouts, from the shipped deck
+    from filmdash.core import deck
+    from filmdash.presenter import handouts, slides
+
+    the_deck = slides.read_deck(deck.DEFAULT_DECK)
+    print(f"handout pptx: {len(handouts.pptx_bytes(the_deck, db.warehouse_id(), 'zh-Hant'))} bytes")
+    print(f"handout pdf: {len(handouts.pdf_bytes(the_deck, db.warehouse_id(), 'en'))} bytes")
     print("runtime check passed")
     return 0
 

@@ -23,6 +23,9 @@ def test_the_run_time_lock_alone_runs_the_app_and_every_export(tmp_path):
                           cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     lines = done.stdout.splitlines()
-    assert sum(line.startswith("page ") for line in lines) == 24
+    assert sum(line.startswith("page ") for line in lines) == 30
+    assert [line.split(":")[0] for line in lines if line.startswith("download ")] == [
+        "download csv", "download xlsx", "download parquet", "download json"]
+    assert [line.split(":")[0] for line in lines if line.startswith("handout ")] == ["handout pptx", "handout pdf"]
     assert [line.split(":")[0] for line in lines if line.startswith("map ")] == ["map png", "map svg"]
     assert lines[-1] == "runtime check passed"
