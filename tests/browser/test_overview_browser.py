@@ -65,7 +65,7 @@ def test_navigation_icons_come_from_the_bundled_icon_font(open_page):
     page = open_page("/")
     p = page.page
     icons = p.locator("[data-testid=stSidebarNav] [data-testid=stIconMaterial]")
-    assert icons.count() == 8
+    assert icons.count() == p.locator("[data-testid=stSidebarNav] a").count() > 1  # one icon per page link
     assert icons.first.inner_text() == "home"
     # drawn as one glyph (the font's ligature), not as the word "home" in a text font
     p.wait_for_function("document.fonts.status === 'loaded'")

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import urllib.request
-
 import pytest
 
 from tests.browser.conftest import assert_drawn
@@ -63,23 +60,3 @@ def test_picking_a_fact_charts_it(open_page):
     assert p.get_by_role("heading", name="Site area", exact=False).count() >= 1
     assert p.locator("[data-testid=stException]").count() == 0
     assert page.external == []
-
-
-def test_grid_code_is_fetched_at_rest_before_the_first_table_click(open_page):
-    """/studios opens on one chart and no table: the data grid's code (a chunk this app serves) is
-    fetched once the page is at rest, so the first switch of a box to Table does not wait for it."""
-    page = open_page("/studios")
-    p = page.page
-    assert p.locator("[data-testid=stDataFrame]").count() == 0
-    p.wait_for_function("() => performance.getEntriesByType('resource')"
-                        ".some(e => /\\/static\\/js\\/DataFrame\\.[^/]+\\.js$/.test(e.name))", timeout=15_000)
-    grid = [u for u in page.requests if re.search(r"/static/(js/DataFrame\.[^/]+\.js|css/DataFrame\.[^/]+\.css)$", u)]
-    assert sorted(u.rsplit(".", 1)[1] for u in grid) == ["css", "js"], grid  # the grid's code and its styles
-    assert all(u.startswith(page.base_url) and urllib.request.urlopen(u, timeout=5).status == 200 for u in grid)
-    p.get_by_role("radio", name="Table", exact=True).first.click()
-    p.wait_for_selector("[data-testid=stDataFrame]", timeout=20_000)
-    page.wait_drawn()
-    assert "studio_productions_view=table" in p.url
-    assert [u for u in page.requests if "/DataFrame." in u] == grid  # Streamlit's own import found it ready
-    assert page.external == [], page.external
-    assert page.errors == []
