@@ -21,7 +21,6 @@ import csv
 import json
 import os
 import platform
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import psutil
 
+from bench.load.ports import free_block
 from bench.load.viewer import Viewer
 from filmdash.cluster import Cluster, stop, wait_healthy
 
@@ -42,25 +42,6 @@ OUT_JSON = ROOT / "bench" / "load" / "results.json"
 PAGES = ("", "cities", "companies", "coproductions", "studios", "events", "map", "sources")
 TARGET_P95_MS = 1000
 
-
-def free_block(size: int) -> int:
-    for _ in range(50):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            first = s.getsockname()[1]
-        held = []
-        try:
-            for p in range(first, first + size):
-                sock = socket.socket()
-                held.append(sock)
-                sock.bind(("127.0.0.1", p))
-            return first
-        except OSError:
-            continue
-        finally:
-            for sock in held:
-                sock.close()
-    raise RuntimeError("no block of free ports")
 
 
 def tree(pids: list[int]) -> list[psutil.Process]:

@@ -123,16 +123,6 @@ class Page:
         self.context.close()
 
 
-def warehouse(sql: str, params=None) -> list[tuple]:
-    """An independent query on the warehouse the server publishes (build/CURRENT), for expected values."""
-    from filmdash.core import db
-
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(sql, params or []).fetchall()
-    finally:
-        cursor.close()
-
 
 def assert_drawn(shot: Path, min_ink: float = 0.03, min_colours: int = 64) -> None:
     """A screenshot shows a drawn page, not an empty or half-loaded one: enough of it is not background

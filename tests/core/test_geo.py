@@ -11,6 +11,7 @@ import pytest
 from etl import geo
 from filmdash.core import db
 from filmdash.core import geo as mapgeo
+from tests.shipped import rows as sql
 
 ROOT = Path(__file__).resolve().parents[2]
 GEO = ROOT / "data" / "geo"
@@ -18,13 +19,6 @@ TOPOJSON = ROOT / "static" / "topojson"
 BOUNDARY_LIMIT = 600_000  # bytes: the boundary file is read by every map page
 GEO_DIR_LIMIT = 1_500_000
 
-
-def sql(text: str) -> list[tuple]:
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(text).fetchall()
-    finally:
-        cursor.close()
 
 
 def mentioned_countries() -> set[str]:

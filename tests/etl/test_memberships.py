@@ -7,20 +7,12 @@ the old rows end that day and stay as history, so a country must never be counte
 
 from __future__ import annotations
 
-from filmdash.core import db
+from tests.shipped import rows as query
 
 # The 17 SCO partners after Tianjin: the 2 former observers, the 14 former dialogue partners and Laos.
 SCO_PARTNERS_2025 = {"AE", "AF", "AM", "AZ", "BH", "EG", "KH", "KW", "LA", "LK", "MM", "MN", "MV", "NP", "QA", "SA",
                      "TR"}
 
-
-def query(sql: str) -> list[tuple]:
-    """On the shipped warehouse, through the app's own connection (one configuration per file)."""
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(sql).fetchall()
-    finally:
-        cursor.close()
 
 
 def test_observers_and_dialogue_partners_became_partners_at_tianjin():

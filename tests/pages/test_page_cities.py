@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from filmdash.core import db
 from tests.pages.apptest import rerun, run_app
+from tests.shipped import rows as sql
 
 
 def open_page(page: str, **query) -> AppTest:
@@ -21,14 +21,6 @@ def open_cities(**query) -> AppTest:
 def again(at: AppTest) -> AppTest:
     return rerun(at)
 
-
-def sql(text: str):
-    """An independent query on the shipped warehouse (not the page's .sql files)."""
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(text).fetchall()
-    finally:
-        cursor.close()
 
 
 def widget(at, kind, key):

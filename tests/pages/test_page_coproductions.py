@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from filmdash.core import db
 from tests.pages.apptest import ROOT, in_root, rerun, text_of
+from tests.shipped import rows as warehouse
 
 FRAME = """
 import runpy
@@ -32,14 +33,6 @@ def open_page(**query) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     return at
 
-
-def warehouse(sql: str, params=None):
-    """An independent query on the published warehouse (not the page's .sql files)."""
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(sql, params or []).fetchall()
-    finally:
-        cursor.close()
 
 
 def list_table(at: AppTest):

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from filmdash.core import db
 from tests.pages.apptest import in_root, rerun
+from tests.shipped import rows as sql
 
 # AppTest's switch_page runs pages/<page>.py without app.py (so ?lang= is never applied); this runs the
 # page inside the same frame app.py gives it: the language chosen first, then the page script.
@@ -27,14 +28,6 @@ def run_events(**query) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     return at
 
-
-def sql(query: str):
-    """An independent query on the same warehouse (not the page's .sql files)."""
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(query).fetchall()
-    finally:
-        cursor.close()
 
 
 def list_switch(at):

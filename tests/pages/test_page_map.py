@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from filmdash.core import db
 from tests.pages.apptest import arcs, rerun, run_app
+from tests.shipped import rows as sql
 
 
 def open_map(**query) -> AppTest:
@@ -19,13 +20,6 @@ def open_map(**query) -> AppTest:
 def again(at: AppTest) -> AppTest:
     return rerun(at)
 
-
-def sql(text: str, params: list | None = None) -> list[tuple]:
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(text, params).fetchall()
-    finally:
-        cursor.close()
 
 
 def spec(at: AppTest) -> dict:

@@ -6,17 +6,8 @@ import json
 
 import pytest
 
-from filmdash.core import db
 from tests.pages.apptest import rerun, run_app, text_of
-
-
-def sql(text: str):
-    """An independent query on the shipped warehouse (not the page's .sql files)."""
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(text).fetchall()
-    finally:
-        cursor.close()
+from tests.shipped import rows as sql
 
 
 def expected_counts() -> tuple[int, int]:

@@ -7,22 +7,14 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from filmdash.core import db
 from filmdash.views.sources import SECTIONS
 from tests.pages.apptest import rerun, run_app
+from tests.shipped import rows as sql
 
 
 def run_sources(**query) -> AppTest:
     return run_app("/sources", **query)
 
-
-def sql(query: str, params=None):
-    """An independent query on the same warehouse (not the page's .sql files)."""
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(query, params).fetchall()
-    finally:
-        cursor.close()
 
 
 def one(query: str, params=None):

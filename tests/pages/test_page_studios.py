@@ -5,21 +5,13 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from filmdash.core import db
 from tests.pages.apptest import rerun, run_app, text_of
+from tests.shipped import rows as warehouse
 
 
 def open_page(**query) -> AppTest:
     return run_app("/studios", **query)
 
-
-def warehouse(sql: str, params=None):
-    """An independent query on the published warehouse (not the page's .sql files)."""
-    cursor = db.connection().cursor()
-    try:
-        return cursor.execute(sql, params or []).fetchall()
-    finally:
-        cursor.close()
 
 
 def section_switch(at: AppTest):

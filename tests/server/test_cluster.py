@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import threading
 import time
 
 import pytest
 import websocket
 
+from bench.load.ports import free_block
 from bench.load.viewer import RerunFailed, Viewer
 from filmdash.cluster import Cluster, current_sessions, haproxy_binary, render_config, runtime_command, workers_for
 from filmdash.core.i18n import t
@@ -24,28 +24,6 @@ pytestmark = pytest.mark.cluster
 
 PAGE, QUERY = "coproductions", "lang=en&year=2021&coproductions_section=by_year"
 
-
-def free_block(size: int) -> int:
-    """A first port with the next size-1 ports free too, on 127.0.0.1."""
-    for _ in range(50):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            first = s.getsockname()[1]
-        if first + size >= 65535:
-            continue
-        try:
-            held = []
-            for p in range(first, first + size):
-                sock = socket.socket()
-                held.append(sock)
-                sock.bind(("127.0.0.1", p))
-            return first
-        except OSError:
-            continue
-        finally:
-            for sock in held:
-                sock.close()
-    raise RuntimeError("no block of free ports")
 
 
 def test_the_configuration_names_every_worker_with_its_cookie(tmp_path):
