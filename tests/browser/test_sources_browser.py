@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import assert_drawn, warehouse
+from tests.browser.conftest import assert_drawn
+from tests.shipped import rows as warehouse
 
 pytestmark = pytest.mark.browser
 
