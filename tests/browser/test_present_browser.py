@@ -70,8 +70,25 @@ MEASURE = r"""() => {
 }"""
 
 
+_OPEN: list[Page] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_pages_left_open():
+    """A test that fails midway leaves its page open; a page left in autoplay keeps the shared server
+    rerunning four times a second and starves every later test on this worker. Close them all."""
+    yield
+    while _OPEN:
+        page = _OPEN.pop()
+        try:
+            page.close()
+        except Exception:  # noqa: BLE001 - already closed by the test
+            pass
+
+
 def open_present(browser, server, query: str, width: int = 1920, height: int = 1080) -> Page:
     page = Page(browser, server)
+    _OPEN.append(page)
     page.context.close()
     page.context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB")
     page.page = page.context.new_page()
