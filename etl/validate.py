@@ -15,6 +15,8 @@ from etl.schema import (
     ENTITY_TABLES,
     NON_NEGATIVE_UNITS,
     ORGANISATION_IDS,
+    PLACE_PARENT_TYPES,
+    PLACE_TYPES,
     SCALE_FACTORS,
     TABLES,
     YEAR_MAX,
@@ -295,6 +297,51 @@ def _table_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     return problems
 
 
+def _place_rules(rows: dict[str, list[Row]]) -> list[Problem]:
+    """Places form a tree: a parent of an allowed type, in the same city, no cycle; a city's place row has
+    the city's id."""
+    problems = []
+    places = {r.values.get("place_id", ""): r for r in rows.get("places", [])}
+    for r in rows.get("places", []):
+        v = r.values
+        kind, parent_id, city_id = v.get("place_type", ""), v.get("parent_id", ""), v.get("city_id", "")
+        if kind not in PLACE_TYPES:
+            continue  # refused for its own sake
+        if kind in ("city", "district", "site") and not city_id:
+            problems.append(Problem(r.file, r.line, "city_id", None,
+                                    f"is empty, but a {kind} names the city it is or lies in"))
+        if kind in ("province", "region") and city_id:
+            problems.append(Problem(r.file, r.line, "city_id", city_id,
+                                    f"a {kind} is larger than a city: leave city_id empty"))
+        if kind == "city" and city_id and city_id != v.get("place_id"):
+            problems.append(Problem(r.file, r.line, "place_id", v.get("place_id"),
+                                    f"a city's place row has the city's id ('{city_id}')"))
+        if kind in ("district", "site") and not parent_id:
+            problems.append(Problem(r.file, r.line, "parent_id", None,
+                                    f"is empty, but a {kind} lies in a place (its city or a district)"))
+        parent = places.get(parent_id)
+        if parent_id and parent is not None:
+            p_kind = parent.values.get("place_type", "")
+            if p_kind not in PLACE_PARENT_TYPES[kind]:
+                allowed = ", ".join(PLACE_PARENT_TYPES[kind]) or "none (its parent is its country)"
+                problems.append(Problem(r.file, r.line, "parent_id", parent_id,
+                                        f"is a {p_kind}, but a {kind}'s parent is one of: {allowed}"))
+            elif kind in ("district", "site") and parent.values.get("city_id") != city_id:
+                problems.append(Problem(r.file, r.line, "parent_id", parent_id,
+                                        f"lies in city '{parent.values.get('city_id')}', but this {kind} "
+                                        f"names city '{city_id}'"))
+            seen, step = {v.get("place_id")}, parent
+            while step is not None:
+                step_id = step.values.get("place_id")
+                if step_id in seen:
+                    problems.append(Problem(r.file, r.line, "parent_id", parent_id,
+                                            "makes a cycle: a place cannot lie in itself"))
+                    break
+                seen.add(step_id)
+                step = places.get(step.values.get("parent_id", ""))
+    return problems
+
+
 def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) -> list[Problem]:
     """Every problem of the rows; a table whose files had problems is not also reported as empty."""
     problems: list[Problem] = []
@@ -308,6 +355,8 @@ def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) 
         problems.extend(_references(table, rows.get(name, []), keys, broken_tables))
     if "production_countries" not in broken_tables:
         problems.extend(_table_rules(rows))
+    if "places" not in broken_tables:
+        problems.extend(_place_rules(rows))
     for name, table in TABLES.items():
         if len(rows.get(name, [])) < table.min_rows and name not in broken_tables:
             problems.append(Problem(f"data/raw/{name}/", None, None, None,

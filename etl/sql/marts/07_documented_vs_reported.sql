@@ -2,7 +2,7 @@
 -- @grain: measure, entity_id
 -- measure: What is counted.
 -- documented: How many rows the warehouse documents.
--- reported: The figure a source reports (NULL when no source reports one).
+-- reported: The figure a source reports (NULL when no source reports one); for film_companies, a figure for the whole city only (a claim about a district, a studio base or a province is the place's, never the city's).
 -- qualifier: The reported figure's qualifier (more-than, about ...).
 -- reported_claim_id: The claim holding the reported figure.
 -- coverage_share: documented / reported, NULL when nothing is reported.
