@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from datetime import date
@@ -297,6 +298,28 @@ def _table_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     return problems
 
 
+def _earliest(iso: str) -> str:
+    """The first day a partial ISO date can mean: 2019-03 -> 2019-03-01."""
+    return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10]
+
+
+def _latest(iso: str) -> str:
+    """The last day a partial ISO date can mean: 2019-03 -> 2019-03-31, 2019 -> 2019-12-31."""
+    if len(iso) == 4:
+        return f"{iso}-12-31"
+    if len(iso) == 7:
+        year, month = int(iso[:4]), int(iso[5:7])
+        return f"{iso}-{calendar.monthrange(year, month)[1]:02d}"
+    return iso
+
+
+def reports_after(published: str, last_day: str) -> bool:
+    """Whether a source published on `published` was surely published on or after `last_day` (both ISO,
+    partial allowed): its earliest possible day is not before the event's latest possible last day, so
+    a source of 2019-03 never attests an event that ended in March 2019."""
+    return bool(published) and _earliest(published) >= _latest(last_day)
+
+
 def _place_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     """Places form a tree: a parent of an allowed type, in the same city, no cycle; a city's place row has
     the city's id."""
@@ -342,6 +365,34 @@ def _place_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     return problems
 
 
+def _event_rules(rows: dict[str, list[Row]]) -> list[Problem]:
+    """A held event rests on a source published on or after its last day: an announcement, however
+    confident, does not show that it took place."""
+    problems = []
+    published = {r.values.get("source_id", ""): r.values.get("published", "") for r in rows.get("sources", [])}
+    cited: dict[str, set[str]] = {}
+    for r in rows.get("claims", []):
+        if r.values.get("entity_type") == "event":
+            cited.setdefault(r.values.get("entity_id", ""), set()).add(r.values.get("source_id", ""))
+    for r in rows.get("events", []):
+        v = r.values
+        if v.get("status") != "held":
+            continue
+        last_day = v.get("end_date") or v.get("start_date", "")
+        if not last_day or not DATE.match(last_day):
+            continue  # refused for its own sake
+        sources = sorted({v.get("source_id", "")} | cited.get(v.get("event_id", ""), set()) - {""})
+        if any(reports_after(published.get(s, ""), last_day) and DATE.match(published.get(s, ""))
+               for s in sources):
+            continue
+        shown = ", ".join(f"{s} ({published.get(s) or 'no publication date'})" for s in sources)
+        problems.append(Problem(r.file, r.line, "status", "held",
+                                f"a held event needs a source published on or after its last day "
+                                f"({_latest(last_day)}), and none of its sources is: {shown}; cite a report "
+                                f"published after it, or set the status to announced"))
+    return problems
+
+
 def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) -> list[Problem]:
     """Every problem of the rows; a table whose files had problems is not also reported as empty."""
     problems: list[Problem] = []
@@ -357,6 +408,8 @@ def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) 
         problems.extend(_table_rules(rows))
     if "places" not in broken_tables:
         problems.extend(_place_rules(rows))
+    if not {"events", "sources", "claims"} & set(broken_tables):
+        problems.extend(_event_rules(rows))
     for name, table in TABLES.items():
         if len(rows.get(name, [])) < table.min_rows and name not in broken_tables:
             problems.append(Problem(f"data/raw/{name}/", None, None, None,

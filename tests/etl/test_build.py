@@ -209,7 +209,7 @@ def test_build_if_stale_skips_unchanged_inputs(mini, tmp_path):
     second = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     assert "up to date" in second.stdout and current_path(out) == published
     with (mini / "events" / "events.csv").open("a", encoding="utf-8") as f:
-        f.write("qingdao-week-2024,Qingdao Film and TV Week 2024,,,film-week,qingdao,2024,,,,held,,s-news,2024\n")
+        f.write("qingdao-week-2024,Qingdao Film and TV Week 2024,,,film-week,qingdao,2024,,,,announced,,s-news,2024\n")
     third = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     assert "Published" in third.stdout and current_path(out) != published
 
