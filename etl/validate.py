@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import calendar
 import re
+import tomllib
 import unicodedata
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from etl.extract import Row
 from etl.problems import Problem
@@ -298,6 +301,21 @@ def _table_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     return problems
 
 
+PLACE_METRICS = Path(__file__).resolve().parent / "rules" / "place_metrics.toml"
+PLACE_METRICS_SHOWN = "etl/rules/place_metrics.toml"
+
+
+@cache
+def place_metrics(path: Path = PLACE_METRICS) -> dict[str, frozenset[str]]:
+    """Place type -> the metrics a claim about such a place may carry (etl/rules/place_metrics.toml)."""
+    with path.open("rb") as f:
+        rules = tomllib.load(f)
+    unknown = sorted(set(rules) - set(PLACE_TYPES))
+    if unknown:
+        raise ValueError(f"{path}: unknown place type(s) {', '.join(unknown)}; known: {', '.join(PLACE_TYPES)}")
+    return {kind: frozenset(rules.get(kind, {}).get("metrics", [])) for kind in PLACE_TYPES}
+
+
 def _earliest(iso: str) -> str:
     """The first day a partial ISO date can mean: 2019-03 -> 2019-03-01."""
     return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10]
@@ -365,6 +383,30 @@ def _place_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     return problems
 
 
+def _claim_place_rules(rows: dict[str, list[Row]], rules: dict[str, frozenset[str]]) -> list[Problem]:
+    """A claim's metric fits the type of place it measures; a whole city's figure is a city claim."""
+    problems = []
+    kinds = {r.values.get("place_id", ""): r.values.get("place_type", "") for r in rows.get("places", [])}
+    for r in rows.get("claims", []):
+        entity_type, entity_id, metric = (r.values.get(k, "") for k in ("entity_type", "entity_id", "metric"))
+        if entity_type == "city":
+            kind = "city"
+        elif entity_type == "place" and entity_id in kinds:
+            kind = kinds[entity_id]
+            if kind == "city":
+                problems.append(Problem(r.file, r.line, "entity_type", entity_type,
+                                        f"'{entity_id}' is a city: a figure for a whole city is a claim with "
+                                        f"entity_type city"))
+                continue
+        else:
+            continue
+        if metric and kind in rules and metric not in rules[kind]:
+            problems.append(Problem(r.file, r.line, "metric", metric,
+                                    f"is not a metric a {kind} carries ('{entity_id}' is a {kind}; "
+                                    f"{PLACE_METRICS_SHOWN} lists the metrics of each type of place)"))
+    return problems
+
+
 def _event_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     """A held event rests on a source published on or after its last day: an announcement, however
     confident, does not show that it took place."""
@@ -408,6 +450,8 @@ def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) 
         problems.extend(_table_rules(rows))
     if "places" not in broken_tables:
         problems.extend(_place_rules(rows))
+        if "claims" not in broken_tables:
+            problems.extend(_claim_place_rules(rows, place_metrics()))
     if not {"events", "sources", "claims"} & set(broken_tables):
         problems.extend(_event_rules(rows))
     for name, table in TABLES.items():
