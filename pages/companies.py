@@ -44,6 +44,12 @@ if not documented.empty:
     with st.container(border=True):
         st.header(t("companies_box_documented_title", city=ui.md_escape(city)))
         st.markdown(f"**{ui.md_escape(companies.documented_sentence(row, city))}**")
+        place_counts = db.query("companies_place_counts", city=one_city)
+        if not place_counts.empty:
+            st.caption(ui.md_escape(companies.place_counts_sentence(place_counts, city)))
+            ui.sources_popover(list(dict.fromkeys(place_counts["source_id"])),
+                               dict(zip(place_counts["source_id"], place_counts["quote"])),
+                               key="companies_place_counts")
         left, right = st.columns(2)
         with left:
             st.metric(t("companies_reported_label", city=ui.md_escape(city)), companies.reported_text(row))

@@ -202,6 +202,18 @@ def documented_sentence(row: dict, city: str, lang: str | None = None) -> str:
              publisher=row.get("reported_publisher") or "", as_of=row.get("reported_as_of") or "")
 
 
+def place_counts_sentence(counts: pd.DataFrame, city: str, lang: str | None = None) -> str:
+    """'Sources also count companies for places in Qingdao, which are not the city's count: Qingdao West
+    Coast New Area: more than 4,000 (2021-09) ...'; '' when none do (companies_place_counts)."""
+    lang = lang or language()
+    if counts.empty:
+        return ""
+    colon, opening, comma, closing = (": ", " (", ", ", ")") if lang == "en" else ("：", "（", "，", "）")
+    parts = [f"{name(r, 'place_name', lang)}{colon}{qualified(number(r['value'], lang), r['qualifier'], lang)}"
+             f"{opening}{r['as_of']}{comma}{r['publisher']}{closing}" for r in counts.to_dict("records")]
+    return t("companies_place_counts", lang, city=city, counts=t("list_separator", lang).join(parts))
+
+
 # --- cached figure -------------------------------------------------------------------------------
 
 def _key(params: dict) -> tuple:

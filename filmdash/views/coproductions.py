@@ -27,7 +27,8 @@ from filmdash.core.style import MUTED, OKABE_ITO, PRIMARY, STATUS_COLOURS, base_
 STATUSES = PRODUCTION_STATUSES[::-1]  # the ETL schema's statuses, the most advanced first
 SCO_MEASURE = "sco_coproductions_since_2020"
 # what the SCO titles download holds, in words (its About sheet)
-SCO_FILTERS = "year >= 2020; at least two of today's SCO member states among the countries"
+SCO_FILTERS = ("year >= 2020; at least two countries that were SCO member states in the title's year "
+               "(membership history: a country that joined later does not count)")
 # The page's sections, one shown at a time (?coproductions_section=...); the first is the default.
 SECTIONS = ("network", "by_year", "documented")
 PAIR_DASH = "–"

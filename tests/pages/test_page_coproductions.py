@@ -66,13 +66,16 @@ def test_renders_in_every_language(lang, title, pair):
 
 def test_documented_against_reported():
     at = open_page(coproductions_section="documented")
-    # counted here from the raw tables: titles dated 2020 or later with two or more of today's member states
+    # counted here from the raw tables: titles dated 2020 or later with two or more countries that were SCO
+    # member states in the title's year (a member row open on 31 December of that year)
     n = warehouse("""
         SELECT count(*) FROM productions p WHERE p.is_coproduction AND p.year >= 2020 AND (
             SELECT count(DISTINCT pc.country_iso2) FROM production_countries pc
             WHERE pc.production_id = p.production_id AND pc.country_iso2 IN (
                 SELECT member_id FROM memberships
-                WHERE organisation = 'sco' AND status = 'member' AND end_date IS NULL)) >= 2""")[0][0]
+                WHERE organisation = 'sco' AND status = 'member'
+                  AND start_date <= p.year || '-12-31'
+                  AND (end_date IS NULL OR end_date > p.year || '-12-31'))) >= 2""")[0][0]
     share = round(100 * n / 40)
     assert f"**{n} SCO co-productions since 2020 documented against more than 40 reported ({share}%).**" in bold(at)
     note = at.info[0].value

@@ -114,4 +114,23 @@ def test_profile_and_documented_against_reported():
     assert companies.documented_sentence(row, "Hangzhou", "en") == (
         "35 companies in Hangzhou are documented here by name, against more than 700 reported by Variety (2019): 5%.")
     assert companies.documented_sentence({"documented": 2, "reported": None}, "Bradford", "en") == (
-        "2 companies in Bradford are documented here by name; no source reports a total.")
+        "2 companies in Bradford are documented here by name; no source reports a total for the whole city.")
+
+
+def test_counts_for_places_in_a_city_are_their_own_and_named():
+    counts = pd.DataFrame([
+        {"place_name_en": "Qingdao West Coast New Area", "place_name_zh_hans": "青岛西海岸新区",
+         "place_name_zh_hant": None, "value": 4000.0, "qualifier": "more-than", "as_of": "2021-09",
+         "publisher": "China Daily (Qingdao)"},
+        {"place_name_en": "Qingdao Film and Television Base", "place_name_zh_hans": "青岛影视基地",
+         "place_name_zh_hant": None, "value": 1045.0, "qualifier": None, "as_of": "2024-06",
+         "publisher": "China Daily (Qingdao)"},
+    ])
+    assert companies.place_counts_sentence(counts, "Qingdao", "en") == (
+        "Sources also count companies for places in or around Qingdao; each is that place's count, never the "
+        "city's, and is not compared with the companies documented here: Qingdao West Coast New Area: more than "
+        "4,000 (2021-09, China Daily (Qingdao)); Qingdao Film and Television Base: 1,045 (2024-06, China Daily "
+        "(Qingdao)).")
+    assert companies.place_counts_sentence(counts, "青島", "zh-Hant").startswith(
+        "來源另有青島內或周邊地點的企業數，各為該地的數字，從不計為全市數字，也不與此處記錄的公司比較：青岛西海岸新区：超過4,000")
+    assert companies.place_counts_sentence(counts.iloc[0:0], "Qingdao", "en") == ""
