@@ -28,8 +28,9 @@ import plotly.graph_objects as go
 from filmdash.core.paths import BUILD_DIR
 
 RENDER_DIR = BUILD_DIR / "renders"
-# bump when what is stored changes for the same inputs (for example how the PNG is flattened)
-FORMAT = "png-rgb-1"
+# bump when what is drawn or stored changes for the same inputs (the figure's own margins kept, the
+# PNG flattened to RGB): the old images then never match a key again
+FORMAT = "png-rgb-margins-2"
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts", "/etc/fonts")
 CHROMIUM = "/usr/bin/chromium"
 
@@ -140,7 +141,9 @@ def render(figures: Sequence[go.Figure], size: tuple[int, int], folder: Path | N
         from filmdash.core.images import export_image  # starts the one kaleido session on first use
 
         for image_key, figure in missing.items():
-            png = _flatten(export_image(figure, "png", *size))
+            # the figure's own margins: presenter_figure widened them for its large labels, which
+            # export_image's narrow default cut off (the text beside a point, a subplot's title)
+            png = _flatten(export_image(figure, "png", *size, keep_margins=True))
             _store(path_for(image_key, folder), png)
             out[image_key] = png
             if stats:
