@@ -213,6 +213,18 @@ def slide_view(warehouse: str, box: str, params: Mapping[str, str], lang: str | 
     return _slide_view(warehouse, box, tuple(sorted(params.items())), lang or language())
 
 
+@lru_cache(maxsize=512)
+def _stage_figure(warehouse: str, box: str, params: tuple[tuple[str, str], ...], lang: str) -> go.Figure:
+    return presenter_figure(_slide_view(warehouse, box, params, lang).figure)
+
+
+def stage_figure(warehouse: str, box: str, params: Mapping[str, str], lang: str | None = None) -> go.Figure:
+    """The slide's chart restyled for the screen, made once per warehouse, inputs and language: the
+    next slide of a deck already shown is a rerun that builds no figure. Shared, so not to be
+    changed (st.plotly_chart serializes a copy)."""
+    return _stage_figure(warehouse, box, tuple(sorted(params.items())), lang or language())
+
+
 # --- for a projector ------------------------------------------------------------------------------
 
 def _big(font, size: int) -> dict:
