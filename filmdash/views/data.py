@@ -137,11 +137,7 @@ def matches(warehouse: str, sel: explore.Selection) -> Matches:
 def _matches(warehouse: str, sel: explore.Selection) -> Matches:
     table = tables(warehouse)[sel.table]
 
-    def work(cursor):
-        return Matches(explore.count(cursor, table, sel),
-                       explore.facets(cursor, table, sel, facet_columns(warehouse, sel.table)))
-
-    return _with_cursor(work)
+    return Matches(*_with_cursor(explore.summary, table, sel, facet_columns(warehouse, sel.table)))
 
 
 def page_rows(warehouse: str, sel: explore.Selection) -> PageRows:
