@@ -77,7 +77,7 @@ fuzz: $(VENV)/.dev-deps  ## the ETL fuzzers with thousands of mutated inputs (ma
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench
 
-bench-synthetic: $(VENV)/.dev-deps warehouse  ## /data's queries on 1,000,000 synthetic rows (build/synthetic/), XLSX and release timings
+bench-synthetic: $(VENV)/.dev-deps warehouse  ## /data on 1,000,000 synthetic rows (build/synthetic/): DuckDB, Chromium vs the baseline, server memory; XLSX and release timings -> bench/SYNTHETIC.md
 	$(PY) -m bench.synthetic
 
 bench-registry: $(VENV)/.dev-deps  ## registry import (100k) and build (1M companies) on synthetic data -> bench/REGISTRY.md

@@ -35,6 +35,7 @@ PAGES = [
 ]
 page = st.navigation(PAGES, position="sidebar")
 ui.frame_footer()
+ui.synthetic_banner()
 if screen.requested() and page.url_path != "present":  # ?present=1: this page's view as a slide
     screen.run_page(page.url_path)
 else:

@@ -78,5 +78,13 @@ def query(name: str, build_dir: Path | None = None, **params) -> pd.DataFrame:
     return _cached(path, name, frozen).copy()
 
 
+# written by bench/synthetic.py beside a warehouse of made-up rows: the app then shows a banner
+SYNTHETIC_MARKER = "SYNTHETIC.txt"
+
+
+def is_synthetic(build_dir: Path | None = None) -> bool:
+    return (current_warehouse(build_dir).parent / SYNTHETIC_MARKER).is_file()
+
+
 def warehouse_id(build_dir: Path | None = None) -> str:
     return current_warehouse(build_dir).name

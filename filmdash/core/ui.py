@@ -235,6 +235,17 @@ def frame_footer() -> None:
     # our own fixed script (no data in it): it imports chunks this app serves, before a page needs them
 
 
+def synthetic_banner() -> None:
+    """On every page, when the warehouse served is the benchmark's synthetic one (never by default:
+    only FILMDASH_BUILD_DIR=build/synthetic serves it)."""
+    try:
+        synthetic = db.is_synthetic()
+    except db.WarehouseMissing:
+        return
+    if synthetic:
+        st.error(t("synthetic_banner", build=md_escape(db.warehouse_id())))
+
+
 def warehouse_or_stop() -> None:
     try:
         db.current_warehouse()
