@@ -285,7 +285,7 @@ def download_button(key: str, table: pd.DataFrame, data=None) -> None:
     """The CSV of exactly the rows shown, its row count on the button. One element: a footer of
     columns and a caption cost every box a layout on each load. The CSV is built only when clicked
     (data=None), so a rerun does not pay for every box's file."""
-    label = t("download_csv_one_row") if len(table) == 1 else t("download_csv_rows", n=len(table))
+    label = t("download_csv_rows", n=len(table))
     st.download_button(label, data if data is not None else (lambda: exports.csv_bytes(table)),
                        file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
 

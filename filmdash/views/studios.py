@@ -70,7 +70,7 @@ def productions_figure(prods: pd.DataFrame, lang: str | None = None) -> go.Figur
         part = frame[frame["basis"] == basis]
         if part.empty:
             continue
-        titles = part.groupby("year")["title"].apply(lambda s: "<br>".join(s))
+        titles = part.groupby("year")["title"].apply("<br>".join)
         counts = part.groupby("year").size()
         fig.add_trace(go.Bar(
             x=years, y=[int(counts.get(y, 0)) for y in years], name=t(f"studios_basis_{basis}", lang),

@@ -77,7 +77,7 @@ def test_every_layer_in_english():
     assert [fig.data[i].showlegend for i in (2, 3)] == [True, False]  # one legend entry for the links
     assert fig.data[4].hovertext[0] == ("<b>China – Russia</b><br>3 documented co-productions, 2015 to 2025"
                                         "<br>2 sources (see the table)")
-    assert fig.data[4].hovertext[1].split("<br>")[1] == "1 documented co-productions, 2017"
+    assert fig.data[4].hovertext[1].split("<br>")[1] == "1 documented co-production, 2017"
     assert [list(c) for c in fig.data[5].customdata] == [["country", "CN"], ["country", "IN"], ["country", "RU"]]
     # Cities of Film: placed ones only, coloured by year, source escaped in the hover
     cities = fig.data[6]
@@ -218,7 +218,7 @@ def test_every_sco_status_has_a_distinct_colour_blind_safe_colour():
 def test_takeaway_counts_what_is_drawn():
     assert maps.takeaway(CITIES, SCO, LINKS, PLACES, lang="en") == (
         "The map shows 3 UNESCO Cities of Film; 3 SCO countries (2 members, 1 observer); "
-        "2 co-production links, the strongest China–Russia (3 titles); 2 studios in 1 cities; 1 event in 1 cities.")
+        "2 co-production links, the strongest China–Russia (3 titles); 2 studios in 1 city; 1 event in 1 city.")
     assert maps.takeaway(CITIES, SCO, LINKS.iloc[0:0], PLACES, layers=["links"], lang="en") == (
         "The map shows no co-production in the years and statuses chosen.")
     assert maps.takeaway(CITIES, SCO, LINKS, PLACES, layers=[], lang="zh-Hant") == "未選擇圖層：請在上方選擇。"
