@@ -9,6 +9,7 @@ chose and falls back to the original.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from contextvars import ContextVar
@@ -16,6 +17,7 @@ from functools import cache
 
 import pandas as pd
 from babel import Locale
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal, get_currency_name
 
 from filmdash.core.paths import LOCALES_DIR
@@ -235,34 +237,35 @@ def unit_name(unit, lang: str | None = None) -> str:
     return t(key, lang) if key in catalogue(lang) else currency_name(str(unit), lang)
 
 
-def date_text(value: str | None, lang: str | None = None) -> str:
-    """An ISO date (full or partial) in the reader's convention."""
+# dates in British English (31 Oct 2017, as the sources' own English mostly writes them), and in the
+# Chinese locales of the two scripts; a date known only to its month or year is shown as far as known
+DATE_LOCALES = {"en": "en_GB", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_HK"}
+DATE_SKELETONS = {"day": "yMMMd", "month": "yMMM", "year": "y"}
+
+
+def date_text(value, lang: str | None = None) -> str:
+    """A date (ISO text, full or partial, or a date) in the reader's convention, through Babel's CLDR
+    patterns: '31 Oct 2017' / 'Oct 2017' / '2017'; '2017年10月31日' / '2017年10月' / '2017年'."""
     lang = lang or language()
-    if not value or missing(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()[:10]
+    kind = precision(value)
+    if kind is None:
         return t("no_data", lang)
-    parts = str(value).split("-")
-    if lang == "en":
-        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        if len(parts) == 3:
-            return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{months[int(parts[1]) - 1]} {parts[0]}"
-        return parts[0]
-    out = f"{parts[0]}年"
-    if len(parts) >= 2:
-        out += f"{int(parts[1])}月"
-    if len(parts) == 3:
-        out += f"{int(parts[2])}日"
-    return out
+    parts = [int(p) for p in str(value).strip()[:10].split("-")]
+    day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return format_skeleton(DATE_SKELETONS[kind], day, locale=DATE_LOCALES[lang])
 
 
 # --- partial dates and claimed values ---------------------------------------------------------
 
 def precision(value) -> str | None:
     """'day', 'month' or 'year' for an ISO date written in full or in part; None when missing."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "day"
     if missing(value) or not str(value).strip():
         return None
-    return {1: "year", 2: "month", 3: "day"}.get(len(str(value).split("-")))
+    return {1: "year", 2: "month", 3: "day"}.get(len(str(value).strip()[:10].split("-")))
 
 
 def period_start(value) -> str | None:

@@ -392,7 +392,9 @@ def image_popover(box_id: str, figure, title: str, takeaway: str, source_ids: Se
     query = "&".join(f"{k}={v}" for k, v in st.query_params.items())
     link = url.split("?")[0] + (f"?{query}" if query else "")
     warehouse = db.warehouse_id()
-    day = f"{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}" if warehouse.startswith("warehouse-") else warehouse
+    # the build's day (warehouse-20261207T...), as the reader writes dates
+    day = (date_text(f"{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}", lang)
+           if re.fullmatch(r"warehouse-\d{8}T.*", warehouse) else warehouse)
     ids = sorted(set(source_ids))
 
     def build(fmt: str) -> bytes:

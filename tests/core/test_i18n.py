@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -70,10 +71,26 @@ def test_numbers(value, lang, text):
 
 @pytest.mark.parametrize("value, lang, text", [
     ("2017-10-31", "en", "31 Oct 2017"), ("2017-10", "en", "Oct 2017"), ("2017", "en", "2017"),
-    ("2017-10-31", "zh-Hans", "2017年10月31日"), ("2017-10", "zh-Hant", "2017年10月"), (None, "en", "no data"),
+    ("2025-09-01", "en", "1 Sept 2025"),  # CLDR's British abbreviation: the text comes from Babel, not a table of ours
+    ("2017-10-31", "zh-Hans", "2017年10月31日"), ("2017-10", "zh-Hans", "2017年10月"), ("2017", "zh-Hans", "2017年"),
+    ("2017-10-31", "zh-Hant", "2017年10月31日"), ("2017-10", "zh-Hant", "2017年10月"), ("2017", "zh-Hant", "2017年"),
+    (dt.date(2026, 12, 7), "en", "7 Dec 2026"), (dt.datetime(2026, 1, 5, 20, 56), "zh-Hans", "2026年1月5日"),
+    ("2026-12-07 20:56:47", "zh-Hant", "2026年12月7日"), (None, "en", "no data"), ("", "zh-Hant", "無數據"),
 ])
 def test_dates(value, lang, text):
     assert i18n.date_text(value, lang) == text
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_dates_follow_cldr_in_each_locale(lang):
+    """Every month of a year, in day, month and year precision, as Babel formats it for the locale."""
+    from babel.dates import format_skeleton
+
+    for month in range(1, 13):
+        day = dt.date(2024, month, 28)
+        for shown, skeleton in ((day.isoformat(), "yMMMd"), (day.isoformat()[:7], "yMMM"), ("2024", "y")):
+            assert i18n.date_text(shown, lang) == format_skeleton(skeleton, day, locale=i18n.DATE_LOCALES[lang])
+    assert i18n.date_text("2024-02", "en") == "Feb 2024" and i18n.date_text("2024-02", "zh-Hant") == "2024年2月"
 
 
 def test_names_fall_back_to_the_original():

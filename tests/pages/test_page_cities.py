@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from filmdash.core.i18n import date_text
 from tests.pages.apptest import rerun, run_app
 from tests.shipped import rows as sql
 
@@ -53,7 +54,7 @@ def test_every_claim_is_shown_and_a_missing_city_is_no_data():
                    "ORDER BY as_of, value_base, claim_id")
     table = table_with(at, "As of")
     qingdao = table[table["City"] == "Qingdao"]
-    assert qingdao["As of"].tolist() == [r[0] for r in expected] and len(expected) >= 2
+    assert qingdao["As of"].tolist() == [date_text(r[0], "en") for r in expected] and len(expected) >= 2
     bradford = table[table["City"] == "Bradford"]
     assert bradford["Value"].tolist() == ["no data"]  # never 0
     in_conflict = sql("SELECT bool_or(in_conflict) FROM fct_claims WHERE entity_type = 'city' "

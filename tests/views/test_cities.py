@@ -81,10 +81,10 @@ def test_every_claim_is_a_row_and_a_missing_city_is_no_data():
     assert texts == ["15", "more than 4,000", "no data", "2"]
     assert cities.comparison_takeaway(rows, "Film and TV companies", "count", "absolute", "en") == (
         "2 of 3 cities have a sourced figure for Film and TV companies (3 claims); the highest is Qingdao: "
-        "more than 4,000 (2021-09). No data: Hong Kong. Some sources disagree; all their figures are shown.")
+        "more than 4,000 (Sept 2021). No data: Hong Kong. Some sources disagree; all their figures are shown.")
     rows_zh = cities.comparison_rows(CLAIMS, picked, pd.DataFrame(), "count", "absolute", "zh-Hans")
     assert cities.comparison_takeaway(rows_zh, "影视企业数量", "count", "absolute", "zh-Hans") == (
-        "3座城市中有2座有来源给出影视企业数量数据（共3条说法）；最高的是青岛：超过4,000（2021-09）。"
+        "3座城市中有2座有来源给出影视企业数量数据（共3条说法）；最高的是青岛：超过4,000（2021年9月）。"
         "无数据：香港。部分来源说法不一，全部列出。")
 
 
@@ -110,7 +110,7 @@ def test_figure_has_a_bar_per_claim_coloured_by_agreement_and_a_no_data_label():
     fig = cities.comparison_figure(rows, "count", "absolute", "en")
     bars = {tr.name: tr for tr in fig.data if tr.type == "bar"}
     assert list(bars["sources disagree"].x) == [15.0, 4000.0]
-    assert list(bars["sources disagree"].y) == ["Qingdao · 2015-03 · Pub", "Qingdao · 2021-09 · China Daily"]
+    assert list(bars["sources disagree"].y) == ["Qingdao · Mar 2015 · Pub", "Qingdao · Sept 2021 · China Daily"]
     assert bars["sources disagree"].marker.color == cities.STATUS_COLOURS["conflict"]
     assert list(bars["corroborated"].x) == [2.0]
     assert len(bars["one source"].x) == 0

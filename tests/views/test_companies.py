@@ -115,3 +115,7 @@ def test_profile_and_documented_against_reported():
         "35 companies in Hangzhou are documented here by name, against more than 700 reported by Variety (2019): 5%.")
     assert companies.documented_sentence({"documented": 2, "reported": None}, "Bradford", "en") == (
         "2 companies in Bradford are documented here by name; no source reports a total.")
+    # the source's date as the reader writes dates
+    dated = {**row, "reported_as_of": "2019-03-05"}
+    assert "Variety (5 Mar 2019)" in companies.documented_sentence(dated, "Hangzhou", "en")
+    assert "（2019年3月5日）" in companies.documented_sentence(dated, "杭州", "zh-Hant")

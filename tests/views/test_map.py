@@ -195,8 +195,8 @@ def test_sco_partners_after_the_2025_reform_have_their_own_colour_legend_and_his
     member, partner = fig.data[0], fig.data[1]
     assert member.text[0] == "<b>China</b><br>SCO member state since 15 Jun 2001<br>Source: SCO"
     assert list(partner.text) == [
-        "<b>Mongolia</b><br>SCO partner since 1 Sep 2025<br>before that: observer since 17 Jun 2004<br>Source: TASS",
-        "<b>Laos</b><br>SCO partner since 1 Sep 2025<br>before that: dialogue partner since 15 Jul 2025"
+        "<b>Mongolia</b><br>SCO partner since 1 Sept 2025<br>before that: observer since 17 Jun 2004<br>Source: TASS",
+        "<b>Laos</b><br>SCO partner since 1 Sept 2025<br>before that: dialogue partner since 15 Jul 2025"
         "<br>Source: TASS"]
     colours = {member.colorscale[0][1], partner.colorscale[0][1]}
     assert colours == {STATUS_COLOURS["member"], STATUS_COLOURS["partner"]} and len(colours) == 2
