@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from filmdash.core import db, deck, qr
+from filmdash.core import db, deck, export_fonts, qr
 from filmdash.core.i18n import LANGUAGES, date_text, t
 from filmdash.core.paths import BUILD_DIR
 from filmdash.presenter import slides as present
@@ -87,7 +87,8 @@ def _image(warehouse: str, box: str, params: tuple, lang: str) -> bytes:
     view = present.slide_view(warehouse, box, dict(params), lang)
     width, height = IMAGE_SIZE
     figure = present.presenter_figure(view.figure, height, size=24)
-    key = hashlib.sha256(f"{width}x{height}".encode() + figure.to_json().encode()).hexdigest()[:32]
+    # the figure and the shipped fonts that draw it: new fonts (make fonts) redraw every image
+    key = hashlib.sha256(f"{width}x{height}{export_fonts.signature()}".encode() + figure.to_json().encode()).hexdigest()[:32]
     path = IMAGE_DIR / f"{key}.png"
     if path.exists():
         return path.read_bytes()
