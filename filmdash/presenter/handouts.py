@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from filmdash.core import db, deck, export_fonts, qr
-from filmdash.core.i18n import LANGUAGES, date_text, t
+from filmdash.core.i18n import LANGUAGES, counted, date_text, t
 from filmdash.core.paths import BUILD_DIR
 from filmdash.presenter import slides as present
 
@@ -279,7 +279,7 @@ def main(argv=None) -> int:
         print(error, file=sys.stderr)
         return 2
     if args.check:
-        print(f"{args.deck}: {len(the_deck)} slides, valid")
+        print(f"{args.deck}: {counted(len(the_deck), 'slide', 'slides')}, valid")
         return 0
     started = time.perf_counter()
     for path in write(args.deck, args.out, args.lang or LANGUAGES, qr.public_base(args.public_url)):
