@@ -370,7 +370,7 @@ def release_box(release: dict | None, lang: str) -> None:
     """The whole warehouse as the build released it (a zip the ETL wrote beside the warehouse: the
     DuckDB copy, Parquet and CSV per table, datapackage.json, SHA256SUMS). Never the live file."""
     with st.container(border=True):
-        st.subheader(t("release_title", lang))
+        st.header(t("release_title", lang))
         if release is None:
             st.info(t("release_missing", lang))
             return
