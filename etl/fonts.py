@@ -20,6 +20,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from etl.problems import counted
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules" / "@fontsource"
 FONTS_DIR = ROOT / "static" / "fonts"
@@ -150,6 +152,6 @@ def main() -> int:
         print(f"static/fonts/{name}: {info['glyphs_for']} characters, {info['bytes'] // 1024} KB")
     missing = manifest["not_in_either_font"]
     if missing:
-        print(f"{len(missing)} characters are in neither font (drawn by Streamlit's Latin font or the "
+        print(f"{counted(len(missing), 'character is', 'characters are')} in neither font (drawn by Streamlit's Latin font or the "
               f"system's): {missing}", file=sys.stderr)
     return 0

@@ -347,8 +347,8 @@ _add(Table(
     (
         Column("production_id", "slug", "Unique id: the English title as a slug.", True),
         *_names("title"),
-        Column("title_original", "text", "Original title(s) in their language and script.", multi=True),
-        Column("original_language", "lang", "Original language(s), BCP 47.", multi=True),
+        Column("title_original", "text", "Original titles (one or more) in their language and script.", multi=True),
+        Column("original_language", "lang", "Original languages (one or more), BCP 47.", multi=True),
         Column("format", "enum", "Feature, animation, documentary or series.", True, PRODUCTION_FORMATS),
         Column("status", "enum", "Where the production stands.", True, PRODUCTION_STATUSES),
         Column("year", "year", "The year (see year_meaning).", True),

@@ -312,7 +312,7 @@ def place_metrics(path: Path = PLACE_METRICS) -> dict[str, frozenset[str]]:
         rules = tomllib.load(f)
     unknown = sorted(set(rules) - set(PLACE_TYPES))
     if unknown:
-        raise ValueError(f"{path}: unknown place type(s) {', '.join(unknown)}; known: {', '.join(PLACE_TYPES)}")
+        raise ValueError(f"{path}: unknown place types: {', '.join(unknown)}; known: {', '.join(PLACE_TYPES)}")
     return {kind: frozenset(rules.get(kind, {}).get("metrics", [])) for kind in PLACE_TYPES}
 
 
@@ -427,7 +427,7 @@ def _event_rules(rows: dict[str, list[Row]]) -> list[Problem]:
         if any(reports_after(published.get(s, ""), last_day) and DATE.match(published.get(s, ""))
                for s in sources):
             continue
-        shown = ", ".join(f"{s} ({published.get(s) or 'no publication date'})" for s in sources)
+        shown = ", ".join(f"{source} ({published.get(source) or 'no publication date'})" for source in sources)
         problems.append(Problem(r.file, r.line, "status", "held",
                                 f"a held event needs a source published on or after its last day "
                                 f"({_latest(last_day)}), and none of its sources is: {shown}; cite a report "

@@ -4,7 +4,7 @@ table, a chart for the current filter, a company's profile, and documented again
 import streamlit as st
 
 from filmdash.core import db, ui
-from filmdash.core.i18n import language, name, set_language, t
+from filmdash.core.i18n import date_text, language, name, set_language, t
 from filmdash.core.ids import split_ids
 from filmdash.views import companies, data
 
@@ -55,7 +55,7 @@ if not documented.empty:
             st.metric(t("companies_reported_label", city=ui.md_escape(city)), companies.reported_text(row))
             if isinstance(row.get("reported_source_id"), str):
                 st.caption(t("companies_reported_caption", publisher=ui.md_escape(row["reported_publisher"]),
-                             as_of=ui.md_escape(row["reported_as_of"])))
+                             as_of=ui.md_escape(date_text(row["reported_as_of"]))))
                 ui.sources_popover([row["reported_source_id"]], {row["reported_source_id"]: row["reported_quote"]},
                                    key="companies_reported")
         with right:

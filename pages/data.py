@@ -109,7 +109,7 @@ def rows_and_downloads(lang: str, warehouse: str, base_url: str) -> None:
 
     # 1. the rows, with their sources beside them
     with st.container(border=True):
-        st.subheader(t("data_rows_title", table=sel.table))
+        st.header(t("data_rows_title", table=sel.table))
         st.caption(data.range_text(sel, len(shown), total, lang))
         config = {c.name: st.column_config.Column(help=c.comment) for c in table.columns if c.comment}
         config["source_url"] = st.column_config.LinkColumn(help=t("data_source_url_help"))
@@ -134,7 +134,7 @@ def rows_and_downloads(lang: str, warehouse: str, base_url: str) -> None:
     # 2. downloads of exactly this, and the citation pack
     url = data.share_url(base_url, [("lang", lang), *data.url_params(sel)])
     with st.container(border=True):
-        st.subheader(t("data_downloads_title"))
+        st.header(t("data_downloads_title"))
         fmt = st.segmented_control(t("data_format_label"), package.FORMATS, key="data_format", default="csv",
                                    format_func=str.upper, selection_mode="single") or "csv"
         scopes = data.scopes(sel, len(shown), total, table.rows)

@@ -24,18 +24,24 @@ HAN, HAN_ALT = "Filmdash Han", "Filmdash Han Alt"
 WEIGHTS = (400, 700)
 # the shipped Han fonts in the order a language prefers them
 FONT_ORDER = {"en": ("sc", "tc"), "zh-Hans": ("sc", "tc"), "zh-Hant": ("tc", "sc")}
-# the fonts a machine may have installed (used by exported images, drawn by kaleido's Chromium,
-# which does not load this app's fonts), in each language's order
+# the fonts a machine may have installed, in each language's order: the last resort for a character
+# the shipped subsets lack
 SYSTEM_HAN = {"sc": ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"),
               "tc": ("Noto Sans CJK TC", "Noto Sans CJK HK", "Source Han Sans TC", "Microsoft JhengHei",
                      "PingFang TC")}
 
 
+# the same shipped fonts as exported images see them (export_fonts: TrueType under names of their own,
+# through fontconfig), so an exported chart is drawn with them and not with whatever the machine has
+EXPORT_HAN = {"sc": "Filmdash Noto Sans SC", "tc": "Filmdash Noto Sans TC"}
+
+
 def font_family(lang: str) -> str:
-    """The CSS font-family for charts: Latin, this app's Han fonts, then installed ones, in the
-    language's order (for exported images, where the app's fonts are not loaded)."""
+    """The CSS font-family for charts: Latin, this app's Han fonts (as the page loads them, then as
+    exported images find them), then installed ones, in the language's order."""
     order = FONT_ORDER[lang]
-    names = ["Source Sans", HAN, HAN_ALT, *SYSTEM_HAN[order[0]], *SYSTEM_HAN[order[1]], "Noto Sans"]
+    names = ["Source Sans", HAN, HAN_ALT, EXPORT_HAN[order[0]], EXPORT_HAN[order[1]],
+             *SYSTEM_HAN[order[0]], *SYSTEM_HAN[order[1]], "Noto Sans"]
     return ", ".join(f"'{n}'" for n in names) + ", sans-serif"
 
 

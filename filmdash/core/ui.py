@@ -296,7 +296,7 @@ def download_button(key: str, table: pd.DataFrame, data=None) -> None:
     """The CSV of exactly the rows shown, its row count on the button. One element: a footer of
     columns and a caption cost every box a layout on each load. The CSV is built only when clicked
     (data=None), so a rerun does not pay for every box's file."""
-    label = t("download_csv_one_row") if len(table) == 1 else t("download_csv_rows", n=len(table))
+    label = t("download_csv_rows", n=len(table))
     st.download_button(label, data if data is not None else (lambda: exports.csv_bytes(table)),
                        file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
 
@@ -381,7 +381,7 @@ def release_box(release: dict | None, lang: str) -> None:
     """The whole warehouse as the build released it (a zip the ETL wrote beside the warehouse: the
     DuckDB copy, Parquet and CSV per table, datapackage.json, SHA256SUMS). Never the live file."""
     with st.container(border=True):
-        st.subheader(t("release_title", lang))
+        st.header(t("release_title", lang))
         if release is None:
             st.info(t("release_missing", lang))
             return
@@ -403,7 +403,9 @@ def image_popover(box_id: str, figure, title: str, takeaway: str, source_ids: Se
     query = "&".join(f"{k}={v}" for k, v in st.query_params.items())
     link = url.split("?")[0] + (f"?{query}" if query else "")
     warehouse = db.warehouse_id()
-    day = f"{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}" if warehouse.startswith("warehouse-") else warehouse
+    # the build's day (warehouse-20261207T...), as the reader writes dates
+    day = (date_text(f"{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}", lang)
+           if re.fullmatch(r"warehouse-\d{8}T.*", warehouse) else warehouse)
     ids = sorted(set(source_ids))
 
     def build(fmt: str) -> bytes:

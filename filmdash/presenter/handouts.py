@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from filmdash.core import db, deck, qr
-from filmdash.core.i18n import LANGUAGES, date_text, t
+from filmdash.core.i18n import LANGUAGES, counted, date_text, t
 from filmdash.core.paths import BUILD_DIR
 from filmdash.presenter import renders
 from filmdash.presenter import slides as present
@@ -344,7 +344,7 @@ def main(argv=None) -> int:
         print(error, file=sys.stderr)
         return 2
     if args.check:
-        print(f"{args.deck}: {len(the_deck)} slides, valid")
+        print(f"{args.deck}: {counted(len(the_deck), 'slide', 'slides')}, valid")
         return 0
     started = time.perf_counter()
     timings: dict[str, float] = {}

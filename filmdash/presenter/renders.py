@@ -72,8 +72,12 @@ def renderer_fingerprint() -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> str:
-    """The renderer and the fonts, hashed once a process."""
-    return hashlib.sha256(f"{FORMAT}\n{renderer_fingerprint()}\n{fonts_fingerprint()}".encode()).hexdigest()
+    """The renderer and the fonts (the machine's, and the shipped ones kaleido is given), hashed once a
+    process."""
+    from filmdash.core import export_fonts
+
+    return hashlib.sha256(f"{FORMAT}\n{renderer_fingerprint()}\n{fonts_fingerprint()}\n{export_fonts.signature()}"
+                          .encode()).hexdigest()
 
 
 def key(figure_json: str, size: tuple[int, int], env: str | None = None) -> str:

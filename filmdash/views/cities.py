@@ -16,7 +16,18 @@ import plotly.graph_objects as go
 from filmdash.core import charts, db
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain_inputs
-from filmdash.core.i18n import NAME_SUFFIX, language, missing, name, number, qualified, t, unit_name, with_unit
+from filmdash.core.i18n import (
+    NAME_SUFFIX,
+    date_text,
+    language,
+    missing,
+    name,
+    number,
+    qualified,
+    t,
+    unit_name,
+    with_unit,
+)
 from filmdash.core.selection import clicked_value
 from filmdash.core.style import MUTED, OKABE_ITO, base_layout
 
@@ -206,7 +217,7 @@ def _row_labels(rows: pd.DataFrame, lang: str) -> list[str]:
         else:
             publisher = str(row["publisher"])
             publisher = publisher if len(publisher) <= 26 else publisher[:25] + "…"
-            label = f"{row.get('place') or row['city']} · {row['as_of']} · {publisher}"
+            label = f"{row.get('place') or row['city']} · {date_text(row['as_of'], lang)} · {publisher}"
         seen[label] = seen.get(label, 0) + 1
         labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return labels
@@ -274,7 +285,7 @@ def comparison_takeaway(rows: pd.DataFrame, label: str, unit: str | None, mode: 
     have = with_value["city_id"].nunique()
     top = with_value.sort_values(["shown", "as_of"], ascending=[False, True]).iloc[0]
     text = t("cities_takeaway", lang, n=have, total=len(cities), label=label, claims=len(with_value),
-             city=top["city"], value=value_text(top.to_dict(), unit, mode, lang), as_of=top["as_of"])
+             city=top["city"], value=value_text(top.to_dict(), unit, mode, lang), as_of=date_text(top["as_of"], lang))
     absent = [c for c in cities["city"] if c not in set(with_value["city"])]
     if absent:
         text += _join(lang) + t("cities_takeaway_missing", lang, cities=t("list_separator", lang).join(absent))
@@ -303,7 +314,7 @@ def comparison_table(rows: pd.DataFrame, unit: str | None, mode: str = "absolute
         t("col_city", lang): rows["city"],
         t("col_place", lang): rows["place"] if "place" in rows.columns else rows["city"],
         t("col_value", lang): [value_text({**r, "shown": r["value"]}, unit, "absolute", lang) for r in records],
-        t("col_as_of", lang): rows["as_of"],
+        t("col_as_of", lang): [date_text(v, lang) for v in rows["as_of"]],
         t("col_publisher", lang): rows["publisher"],
         t("col_corroborated", lang): [
             "" if missing(r["claim_id"]) else
@@ -324,7 +335,7 @@ def population_text(row: dict, lang: str | None = None) -> str:
     if missing(row.get("population")):
         return t("cities_no_population", lang)
     return t("cities_population_used", lang, value=number(row["population"], lang),
-             as_of=row["population_as_of"], source=row["population_source_id"])
+             as_of=date_text(row["population_as_of"], lang), source=row["population_source_id"])
 
 
 def population_note(rows: pd.DataFrame, lang: str | None = None) -> str:
@@ -430,7 +441,7 @@ def profile_claims_table(claims: pd.DataFrame, lang: str | None = None) -> pd.Da
         t("col_place", lang): [place_label(r, lang) for r in records],
         t("cities_col_metric", lang): [name(r, "label", lang) for r in records],
         t("col_value", lang): values,
-        t("col_as_of", lang): claims["as_of"],
+        t("col_as_of", lang): [date_text(v, lang) for v in claims["as_of"]],
         t("col_publisher", lang): claims["publisher"],
         t("col_corroborated", lang): [
             t("cities_status_conflict", lang) if r["in_conflict"] else

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from filmdash.core import db
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain_inputs
-from filmdash.core.i18n import language, missing, name, number, qualified, t, translated
+from filmdash.core.i18n import date_text, language, missing, name, number, qualified, t, translated
 from filmdash.core.ids import split_ids
 from filmdash.core.selection import clicked_value
 from filmdash.core.style import PRIMARY, base_layout
@@ -199,7 +199,7 @@ def documented_sentence(row: dict, city: str, lang: str | None = None) -> str:
         return t("companies_documented_only", lang, documented=documented, city=city)
     return t("companies_documented_vs_reported", lang, documented=documented, city=city,
              reported=reported_text(row, lang), share=f"{documented / row['reported']:.0%}",
-             publisher=row.get("reported_publisher") or "", as_of=row.get("reported_as_of") or "")
+             publisher=row.get("reported_publisher") or "", as_of=date_text(row.get("reported_as_of"), lang))
 
 
 def place_counts_sentence(counts: pd.DataFrame, city: str, lang: str | None = None) -> str:
@@ -210,7 +210,7 @@ def place_counts_sentence(counts: pd.DataFrame, city: str, lang: str | None = No
         return ""
     colon, opening, comma, closing = (": ", " (", ", ", ")") if lang == "en" else ("：", "（", "，", "）")
     parts = [f"{name(r, 'place_name', lang)}{colon}{qualified(number(r['value'], lang), r['qualifier'], lang)}"
-             f"{opening}{r['as_of']}{comma}{r['publisher']}{closing}" for r in counts.to_dict("records")]
+             f"{opening}{date_text(r['as_of'], lang)}{comma}{r['publisher']}{closing}" for r in counts.to_dict("records")]
     return t("companies_place_counts", lang, city=city, counts=t("list_separator", lang).join(parts))
 
 

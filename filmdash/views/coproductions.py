@@ -293,7 +293,7 @@ def documented_takeaway(row: pd.Series | None, lang: str | None = None) -> str:
         return t("takeaway_no_data", lang)
     reported = row["reported"] if pd.notna(row["reported"]) else None
     return takeaways.documented_vs_reported(int(row["documented"]), reported, row["qualifier"],
-                                            t("coproductions_what_sco", lang), lang)
+                                            t("coproductions_what_sco", lang, n=int(row["documented"])), lang)
 
 
 def documented_note(row: pd.Series | None, publisher: str | None, lang: str | None = None) -> str:

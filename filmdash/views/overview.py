@@ -12,7 +12,7 @@ import pandas as pd
 from filmdash.core import charts, db, takeaways
 from filmdash.core.cache import shared
 from filmdash.core.geo import map_figure
-from filmdash.core.i18n import language, name, number, qualified, t, with_unit
+from filmdash.core.i18n import date_text, language, name, number, qualified, t, with_unit
 from filmdash.core.ids import split_ids
 from filmdash.core.seeds import OMM, SEED_CITIES
 
@@ -81,7 +81,7 @@ def claims_table(claims: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
             with_unit(_reported(q, v, lang), u, lang)
             if pd.notna(v) else (vt if isinstance(vt, str) else t("no_data", lang))
             for q, v, u, vt in zip(claims["qualifier"], claims["value_base"], claims["unit"], claims["value_text"])],
-        t("col_as_of", lang): claims["as_of"],
+        t("col_as_of", lang): [date_text(v, lang) for v in claims["as_of"]],
         t("col_publisher", lang): claims["publisher"],
         t("col_corroborated", lang): [t("yes", lang) if c else t("uncorroborated", lang)
                                       for c in claims["corroborated"]],

@@ -44,5 +44,6 @@ def test_chart_fonts_put_the_readers_script_first():
     hans = base_layout(lang="zh-Hans")["font"]["family"]
     assert hant.index("Noto Sans CJK TC") < hant.index("Noto Sans CJK SC")
     assert hans.index("Noto Sans CJK SC") < hans.index("Noto Sans CJK TC")
-    assert hant.startswith("'Source Sans', 'Filmdash Han', 'Filmdash Han Alt', 'Noto Sans CJK TC'")
+    assert hant.startswith("'Source Sans', 'Filmdash Han', 'Filmdash Han Alt', 'Filmdash Noto Sans TC', "
+                           "'Filmdash Noto Sans SC', 'Noto Sans CJK TC'")
     assert base_layout(lang="zh-Hant")["hoverlabel"]["font"]["family"] == hant

@@ -191,7 +191,7 @@ def test_the_line_count_catches_a_reader_that_loses_a_row(mini, tmp_path, monkey
         in problems
 
 
-RAGGED_1 = f"{PC}, line 4: ragged row: it has 1 fields, the header has 5"
+RAGGED_1 = f"{PC}, line 4: ragged row: it has 1 field, the header has 5"
 
 
 @pytest.mark.parametrize("ending, expected", [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from filmdash.core.i18n import date_text
 from tests.pages.apptest import rerun, run_app
 from tests.shipped import rows as sql
 
@@ -59,12 +60,12 @@ def test_every_claim_is_shown_and_a_missing_city_is_no_data():
     qingdao = table[table["City"] == "Qingdao"]
     whole = qingdao[qingdao["Place measured"] == "Qingdao"]
     if expected:
-        assert whole["As of"].tolist() == [r[0] for r in expected]
+        assert whole["As of"].tolist() == [date_text(r[0], "en") for r in expected]
     else:  # no source gives the whole city's count: 'no data', never a district's figure
         assert whole["Value"].tolist() == ["no data"]
     inside = qingdao[qingdao["Place measured"] != "Qingdao"]
     # a place whose name does not say its city is labelled with it: 'Lingshan Bay ... Area (Qingdao)'
-    labelled = [(n if "Qingdao" in n else f"{n} (Qingdao)", as_of) for n, as_of in places]
+    labelled = [(n if "Qingdao" in n else f"{n} (Qingdao)", date_text(as_of, "en")) for n, as_of in places]
     assert sorted(zip(inside["Place measured"], inside["As of"])) == sorted(labelled) and len(places) >= 2
     bradford = table[table["City"] == "Bradford"]
     assert bradford["Value"].tolist() == ["no data"]  # never 0

@@ -129,7 +129,7 @@ def test_release_tab_offers_the_release_not_the_live_file():
 
 def test_sources_page_offers_the_release_beside_the_input_files():
     at = run_app("/sources", lang="zh-Hant", sources_section="inputs")
-    assert "整個數據倉庫" in [s.value for s in at.subheader]
+    assert "整個數據倉庫" in [s.value for s in at.header]  # a box title: h2, after the page title
     assert any(b.proto.label.startswith("下載發佈包（zip，") for b in at.get("download_button"))
 
 

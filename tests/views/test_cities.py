@@ -81,10 +81,10 @@ def test_every_claim_is_a_row_and_a_missing_city_is_no_data():
     assert texts == ["15", "more than 4,000", "no data", "2"]
     assert cities.comparison_takeaway(rows, "Film and TV companies", "count", "absolute", "en") == (
         "2 of 3 cities have a sourced figure for Film and TV companies (3 claims); the highest is Qingdao: "
-        "more than 4,000 (2021-09). No data: Hong Kong. Some sources disagree; all their figures are shown.")
+        "more than 4,000 (Sept 2021). No data: Hong Kong. Some sources disagree; all their figures are shown.")
     rows_zh = cities.comparison_rows(CLAIMS, picked, pd.DataFrame(), "count", "absolute", "zh-Hans")
     assert cities.comparison_takeaway(rows_zh, "影视企业数量", "count", "absolute", "zh-Hans") == (
-        "3座城市中有2座有来源给出影视企业数量数据（共3条说法）；最高的是青岛：超过4,000（2021-09）。"
+        "3座城市中有2座有来源给出影视企业数量数据（共3条说法）；最高的是青岛：超过4,000（2021年9月）。"
         "无数据：香港。部分来源说法不一，全部列出。")
 
 
@@ -110,7 +110,7 @@ def test_figure_has_a_bar_per_claim_coloured_by_agreement_and_a_no_data_label():
     fig = cities.comparison_figure(rows, "count", "absolute", "en")
     bars = {tr.name: tr for tr in fig.data if tr.type == "bar"}
     assert list(bars["sources disagree"].x) == [15.0, 4000.0]
-    assert list(bars["sources disagree"].y) == ["Qingdao · 2015-03 · Pub", "Qingdao · 2021-09 · China Daily"]
+    assert list(bars["sources disagree"].y) == ["Qingdao · Mar 2015 · Pub", "Qingdao · Sept 2021 · China Daily"]
     assert bars["sources disagree"].marker.color == cities.STATUS_COLOURS["conflict"]
     assert list(bars["corroborated"].x) == [2.0]
     assert len(bars["one source"].x) == 0
@@ -187,13 +187,13 @@ def test_a_place_inside_a_city_is_labelled_as_itself_and_never_counted_as_the_ci
         "15", "more than 4,000", "no data", "130"]
     # the highest whole-city figure is Qingdao's 15, not the new area's 4,000; Bradford has no city figure
     assert cities.comparison_takeaway(rows, "Film and TV companies", "count", "absolute", "en") == (
-        "1 of 2 cities have a sourced figure for Film and TV companies (1 claims); the highest is Qingdao: "
+        "1 of 2 cities has a sourced figure for Film and TV companies (1 claim); the highest is Qingdao: "
         "15 (2016). No data: Bradford. Figures for a place inside or around a city are shown under that place's "
         "own name and never counted as the city's: Qingdao West Coast New Area; Media City (Bradford).")
     fig = cities.comparison_figure(rows, "count", "absolute", "en")
     labels = [y for tr in fig.data if tr.type == "bar" for y in tr.y]
     assert set(labels) == {"Media City (Bradford) · 2019 · Pub", "Qingdao · 2016 · Pub",
-                           "Qingdao West Coast New Area · 2021-09 · China Daily"} and len(labels) == 3
+                           "Qingdao West Coast New Area · Sept 2021 · China Daily"} and len(labels) == 3
     table = cities.comparison_table(rows, "count", "absolute", "en")
     assert table["Place measured"].tolist() == ["Qingdao", "Qingdao West Coast New Area", "Bradford",
                                                 "Media City (Bradford)"]

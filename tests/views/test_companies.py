@@ -115,6 +115,10 @@ def test_profile_and_documented_against_reported():
         "35 companies in Hangzhou are documented here by name, against more than 700 reported by Variety (2019): 5%.")
     assert companies.documented_sentence({"documented": 2, "reported": None}, "Bradford", "en") == (
         "2 companies in Bradford are documented here by name; no source reports a total for the whole city.")
+    # the source's date as the reader writes dates
+    dated = {**row, "reported_as_of": "2019-03-05"}
+    assert "Variety (5 Mar 2019)" in companies.documented_sentence(dated, "Hangzhou", "en")
+    assert "（2019年3月5日）" in companies.documented_sentence(dated, "杭州", "zh-Hant")
 
 
 def test_counts_for_places_in_a_city_are_their_own_and_named():
@@ -129,7 +133,7 @@ def test_counts_for_places_in_a_city_are_their_own_and_named():
     assert companies.place_counts_sentence(counts, "Qingdao", "en") == (
         "Sources also count companies for places in or around Qingdao; each is that place's count, never the "
         "city's, and is not compared with the companies documented here: Qingdao West Coast New Area: more than "
-        "4,000 (2021-09, China Daily (Qingdao)); Qingdao Film and Television Base: 1,045 (2024-06, China Daily "
+        "4,000 (Sept 2021, China Daily (Qingdao)); Qingdao Film and Television Base: 1,045 (Jun 2024, China Daily "
         "(Qingdao)).")
     assert companies.place_counts_sentence(counts, "青島", "zh-Hant").startswith(
         "來源另有青島內或周邊地點的企業數，各為該地的數字，從不計為全市數字，也不與此處記錄的公司比較：青岛西海岸新区：超過4,000")
