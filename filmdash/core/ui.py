@@ -249,7 +249,12 @@ def source_lines(sources: pd.DataFrame, quotes: dict[str, str] | None = None) ->
     lines = []
     for row in sources.itertuples():
         when = date_text(row.published) if isinstance(row.published, str) else t("undated")
-        line = f"- **{md_escape(row.publisher)}**, [{md_escape(row.title)}]({row.url.replace(')', '%29')}) · {when}"
+        # a registry export has no page to link to: its title, and the export's date
+        title = (f"[{md_escape(row.title)}]({row.url.replace(')', '%29')})" if isinstance(row.url, str) and row.url
+                 else md_escape(row.title))
+        if row.kind == "registry":
+            when = t("registry_source_note", as_of=md_escape(row.accessed))
+        line = f"- **{md_escape(row.publisher)}**, {title} · {when}"
         if quotes and quotes.get(row.source_id):
             line += f"  \n  “{md_escape(quotes[row.source_id])}”"
         if row.kind == "seed":

@@ -274,7 +274,9 @@ def test_every_mart_declares_its_grain(tmp_path):
     assert {m.name: m.grain for m in marts()} == {
         "dim_cities": ("city_id",), "fct_claims": ("claim_id",), "coproduction_links": ("country_a", "country_b"),
         "coverage": ("table_name",), "source_usage": ("source_id", "table_name"),
-        "documented_vs_reported": ("measure", "entity_id"), "dim_companies": ("company_id",)}
+        "documented_vs_reported": ("measure", "entity_id"), "dim_companies": ("company_id",),
+        "companies_explorer": ("company_id",),
+        "companies_facet_counts": ("city_id", "type", "decade", "listed", "origin", "source_id")}
     model = tmp_path / "07_x.sql"
     model.write_text("-- A mart without a grain.\nSELECT 1 AS x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="07_x.sql: no '-- @grain: ...' line"):
