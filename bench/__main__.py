@@ -116,7 +116,10 @@ def time_load(browser, url: str) -> float:
     return elapsed
 
 
-def time_click(browser, url: str, text: str, settle_ms: int | None = None) -> float | None:
+def time_action(browser, url: str, act, prepare=None, settle_ms: int | None = None) -> float | None:
+    """Open url, let it settle, run prepare(page) (untimed: opening a dropdown), then time act(page) (the
+    click, the key press) until the server has finished the rerun it started and the page is drawn again.
+    None when act finds nothing to act on (it returns False)."""
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     page = context.new_page()
     finished: list[int] = []
@@ -125,18 +128,28 @@ def time_click(browser, url: str, text: str, settle_ms: int | None = None) -> fl
     page.goto(url)
     wait_drawn(page)
     page.wait_for_timeout(SETTLE_MS if settle_ms is None else settle_ms)  # a person clicks a page that has settled, not the instant it drew
-    # segmented controls are radio groups; plain buttons are buttons
-    target = page.get_by_role("radio", name=text, exact=True).or_(page.get_by_role("button", name=text, exact=True)).first
-    if target.count() == 0:
+    if prepare is not None and prepare(page) is False:
         context.close()
         return None
     before = len(finished)
     start = time.perf_counter()
-    target.click()
+    if act(page) is False:
+        context.close()
+        return None
     wait_drawn(page, finished, before)
     elapsed = time.perf_counter() - start
     context.close()
     return elapsed
+
+
+def time_click(browser, url: str, text: str, settle_ms: int | None = None) -> float | None:
+    def click(page):
+        # segmented controls are radio groups; plain buttons are buttons
+        target = page.get_by_role("radio", name=text, exact=True).or_(page.get_by_role("button", name=text, exact=True)).first
+        if target.count() == 0:
+            return False
+        target.click()
+    return time_action(browser, url, click, settle_ms=settle_ms)
 
 
 def median(samples: list[float]) -> float:

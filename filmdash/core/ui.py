@@ -225,6 +225,13 @@ def choose_language() -> str:
     return lang
 
 
+def synthetic_banner() -> None:
+    """On every page, when the warehouse served is synthetic benchmark data: say so before anything else."""
+    note = db.synthetic_note()
+    if note is not None:
+        st.warning(t("synthetic_banner", note=md_escape(note)))
+
+
 def frame_footer() -> None:
     try:
         warehouse = db.warehouse_id()

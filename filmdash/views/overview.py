@@ -58,7 +58,7 @@ def headline_cards(counts: pd.DataFrame, documented: pd.DataFrame, lang: str | N
         cards.append(Card(
             "hangzhou_companies", t("card_hangzhou_companies", lang),
             _reported(row["qualifier"], row["reported"], lang) if pd.notna(row["reported"]) else t("no_data", lang),
-            t("card_hangzhou_companies_caption", lang, documented=int(row["documented"])) + "  \n"
+            t("card_hangzhou_companies_caption", lang, documented=f"{int(row['documented']):,}") + "  \n"
             + provenance.line(row["documented_curated"], row["documented_registry"], row["registry_as_of"], lang),
             ids, {row["source_id"]: row["quote"]} if ids else {}))
     return cards
