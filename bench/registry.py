@@ -277,6 +277,11 @@ def report(imports: list[dict], built: dict, shown: dict | None = None) -> str:
         + ", ".join(f"{i['format']} {i['generate_s']:.1f} s" for i in imports)
         + f", the 1M-row input file {built['generate_s']:.1f} s).",
         "",
+        "Run: `" + " ".join(f"{k}={os.environ[k]}" for k in ("BENCH_REPEATS", "BENCH_IMPORT_FORMATS", "BENCH_REGISTRY_DIR",
+                                                          "BENCH_REGISTRY_STEPS") if k in os.environ)
+        + " make bench-registry`".lstrip() + (" (steps run separately, figures from the kept folder's results.json)"
+                                              if "BENCH_REGISTRY_STEPS" in os.environ else ""),
+        "",
         "All bars met." if all(verdict.values()) else
         "Bars missed: " + ", ".join(k for k, ok in verdict.items() if not ok) + ".",
         "",
