@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent
 # the tab icon is a shipped image: an emoji icon draws as an empty box without a colour-emoji font
 st.set_page_config(page_title="Film Cities Dashboard", page_icon=str(ROOT / "static" / "favicon.png"), layout="wide")
 ui.choose_language()
+ui.synthetic_banner()  # a benchmark's synthetic warehouse is never mistaken for the data
 
 # (script, title key, icon, URL path). Material icons: their font ships with Streamlit (emoji need a
 # colour-emoji font the presenter's machine may not have). A page is registered only once its script exists.
@@ -35,7 +36,6 @@ PAGES = [
 ]
 page = st.navigation(PAGES, position="sidebar")
 ui.frame_footer()
-ui.synthetic_banner()
 if screen.requested() and page.url_path != "present":  # ?present=1: this page's view as a slide
     screen.run_page(page.url_path)
 else:

@@ -392,9 +392,10 @@ def baseline_summary(pages: dict) -> dict:
 
 
 def measure(pages: list[tuple[str, list[Action]]], env: dict | None = None, watch=None,
-            present: bool = False) -> dict:
+            present: bool = False, check=None) -> dict:
     """Serve the app (with env, e.g. another warehouse) and the baseline, and measure each page;
-    watch(app's process), when given, is called once the app serves, before the first page."""
+    watch(app's process), when given, is called once the app serves, and check(browser, app's URL)
+    before the first page."""
     from playwright.sync_api import sync_playwright
 
     app, app_url = serve("app.py", env=env)
@@ -407,6 +408,8 @@ def measure(pages: list[tuple[str, list[Action]]], env: dict | None = None, watc
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             time_load(browser, base_url)
             time_click(browser, base_url, "b")
+            if check is not None:  # e.g. the synthetic banner is on the page before anything is timed
+                check(browser, app_url)
             for path, actions in pages:
                 out[path] = measure_page(browser, app_url, base_url, path, actions)
                 print(path, {k: v for k, v in out[path].items() if k != "samples"}, flush=True)

@@ -78,13 +78,19 @@ def query(name: str, build_dir: Path | None = None, **params) -> pd.DataFrame:
     return _cached(path, name, frozen).copy()
 
 
-# written by bench/synthetic.py beside a warehouse of made-up rows: the app then shows a banner
+def warehouse_id(build_dir: Path | None = None) -> str:
+    return current_warehouse(build_dir).name
+
+
+# written by bench/synthetic.py and bench/registry.py beside a warehouse of made-up rows: the app then
+# shows a banner on every page
 SYNTHETIC_MARKER = "SYNTHETIC.txt"
 
 
-def is_synthetic(build_dir: Path | None = None) -> bool:
-    return (current_warehouse(build_dir).parent / SYNTHETIC_MARKER).is_file()
-
-
-def warehouse_id(build_dir: Path | None = None) -> str:
-    return current_warehouse(build_dir).name
+def synthetic_note(build_dir: Path | None = None) -> str | None:
+    """The text of the build folder's SYNTHETIC.txt, when the warehouse served is synthetic benchmark data
+    (bench/synthetic.py and bench/registry.py write one beside the warehouses they generate); None otherwise."""
+    try:
+        return ((build_dir or BUILD_DIR) / SYNTHETIC_MARKER).read_text(encoding="utf-8").strip() or "SYNTHETIC"
+    except FileNotFoundError:
+        return None

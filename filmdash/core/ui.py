@@ -236,14 +236,17 @@ def frame_footer() -> None:
 
 
 def synthetic_banner() -> None:
-    """On every page, when the warehouse served is the benchmark's synthetic one (never by default:
-    only FILMDASH_BUILD_DIR=build/synthetic serves it)."""
-    try:
-        synthetic = db.is_synthetic()
-    except db.WarehouseMissing:
+    """On every page, before anything else, when the warehouse served is a benchmark's synthetic one
+    (never by default: only FILMDASH_BUILD_DIR pointing at bench/synthetic.py's or bench/registry.py's
+    build serves it, and they write SYNTHETIC.txt beside it)."""
+    note = db.synthetic_note()
+    if note is None:
         return
-    if synthetic:
-        st.error(t("synthetic_banner", build=md_escape(db.warehouse_id())))
+    try:
+        build = db.warehouse_id()
+    except db.WarehouseMissing:
+        build = "—"
+    st.error(t("synthetic_banner", build=md_escape(build), note=md_escape(note)))
 
 
 def warehouse_or_stop() -> None:
@@ -260,7 +263,12 @@ def source_lines(sources: pd.DataFrame, quotes: dict[str, str] | None = None) ->
     lines = []
     for row in sources.itertuples():
         when = date_text(row.published) if isinstance(row.published, str) else t("undated")
-        line = f"- **{md_escape(row.publisher)}**, [{md_escape(row.title)}]({row.url.replace(')', '%29')}) · {when}"
+        # a registry export has no page to link to: its title, and the export's date
+        title = (f"[{md_escape(row.title)}]({row.url.replace(')', '%29')})" if isinstance(row.url, str) and row.url
+                 else md_escape(row.title))
+        if row.kind == "registry":
+            when = t("registry_source_note", as_of=md_escape(row.accessed))
+        line = f"- **{md_escape(row.publisher)}**, {title} · {when}"
         if quotes and quotes.get(row.source_id):
             line += f"  \n  “{md_escape(quotes[row.source_id])}”"
         if row.kind == "seed":

@@ -182,7 +182,7 @@ BOXES: dict[str, Box] = {
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "overview": (),
     "cities": ("cities", "metric", "unit", "mode", "city"),
-    "companies": ("q", "city", "type", "decade", "listed", "by", "company"),
+    "companies": ("q", "city", "type", "decade", "listed", "origin", "by", "company"),
     "coproductions": ("years", "status", "country", "year", "coproductions_section"),
     "studios": ("studio", "studios_section", "studio_fact"),
     "events": ("events_city", "events_kind", "events_status", "events_rows", "events_focus", "events_list"),

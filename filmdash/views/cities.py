@@ -13,7 +13,7 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.core import charts, db
+from filmdash.core import charts, db, provenance
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain_inputs
 from filmdash.core.i18n import (
@@ -354,6 +354,9 @@ def counts_frame(comparison: pd.DataFrame, lang: str | None = None) -> pd.DataFr
                         "city": [name(r, lang=lang) for r in comparison.to_dict("records")]})
     for col in COUNT_COLUMNS:
         out[col] = comparison[col].astype(int)
+    out["companies_provenance"] = [
+        provenance.short(r["companies_curated"], r["companies_registry"], r["registry_as_of"], lang)
+        for r in comparison.to_dict("records")]
     return out
 
 
@@ -380,7 +383,17 @@ def counts_takeaway(counts: pd.DataFrame, lang: str | None = None) -> str:
 def counts_table(counts: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     lang = lang or language()
     return pd.DataFrame({t("col_city", lang): counts["city"],
-                         **{t(f"col_{c}", lang): counts[c] for c in COUNT_COLUMNS}})
+                         **{t(f"col_{c}", lang): counts[c] for c in COUNT_COLUMNS},
+                         t("col_companies_provenance", lang): counts["companies_provenance"]})
+
+
+def counts_note(counts: pd.DataFrame, lang: str | None = None) -> str:
+    """Where the companies counted come from, per city: 'Companies: Hangzhou 35 curated; Qingdao ...'."""
+    lang = lang or language()
+    if counts.empty:
+        return ""
+    return t("cities_companies_provenance_note", lang, cities=t("list_separator", lang).join(
+        f"{r['city']} {r['companies_provenance']}" for r in counts.to_dict("records")))
 
 
 # --- selection and profile -----------------------------------------------------------------------
@@ -492,4 +505,5 @@ def counts_view(warehouse: str, cities: tuple[str, ...], lang: str) -> ChartView
     counts, figure = _counts(warehouse, cities, lang)
     sources = db.query("cities_counts_sources", cities=list(cities))
     return ChartView(figure, counts_takeaway(counts, lang), counts_table(counts, lang), tuple(sources["source_id"]),
-                     dict(zip(sources["source_id"], sources["quote"])), data=counts)
+                     {s: q for s, q in zip(sources["source_id"], sources["quote"]) if isinstance(q, str)},
+                     note=counts_note(counts, lang), data=counts)

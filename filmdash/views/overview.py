@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from filmdash.core import charts, db, takeaways
+from filmdash.core import charts, db, provenance, takeaways
 from filmdash.core.cache import shared
 from filmdash.core.geo import map_figure
 from filmdash.core.i18n import date_text, language, name, number, qualified, t, with_unit
@@ -58,7 +58,8 @@ def headline_cards(counts: pd.DataFrame, documented: pd.DataFrame, lang: str | N
         cards.append(Card(
             "hangzhou_companies", t("card_hangzhou_companies", lang),
             _reported(row["qualifier"], row["reported"], lang) if pd.notna(row["reported"]) else t("no_data", lang),
-            t("card_hangzhou_companies_caption", lang, documented=int(row["documented"])),
+            t("card_hangzhou_companies_caption", lang, documented=f"{int(row['documented']):,}") + "  \n"
+            + provenance.line(row["documented_curated"], row["documented_registry"], row["registry_as_of"], lang),
             ids, {row["source_id"]: row["quote"]} if ids else {}))
     return cards
 
@@ -98,8 +99,12 @@ def comparison_table(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFra
         t("col_city", lang): [name(r, lang=lang) for r in frame.to_dict("records")],
         t("col_city_of_film", lang): [
             str(int(y)) if pd.notna(y) else "—" for y in frame["film_designation_year"]],
+        t("col_companies", lang): frame["companies"],
+        t("col_companies_provenance", lang): [
+            provenance.short(r["companies_curated"], r["companies_registry"], r["registry_as_of"], lang)
+            for r in frame.to_dict("records")],
         **{t(f"col_{c}", lang): frame[c] for c in
-           ("companies", "studios", "productions_shot", "events", "partnerships", "city_claims")},
+           ("studios", "productions_shot", "events", "partnerships", "city_claims")},
     })
 
 

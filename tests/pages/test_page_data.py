@@ -162,7 +162,7 @@ def synthetic_qingdao(tmp_path, monkeypatch) -> int:
     return n
 
 
-@pytest.mark.parametrize("lang, words", [("en", "SYNTHETIC DATA"), ("zh-Hans", "合成数据"), ("zh-Hant", "合成數據")])
+@pytest.mark.parametrize("lang, words", [("en", "SYNTHETIC DATA"), ("zh-Hans", "合成数据"), ("zh-Hant", "合成資料")])
 def test_the_synthetic_warehouse_is_served_under_a_banner(synthetic_qingdao, lang, words):
     at = run_app("/data", lang=lang, table="synthetic_companies", q="青島")
     banners = [e.value for e in at.error]

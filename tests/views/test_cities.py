@@ -129,9 +129,13 @@ def test_counts_and_profile():
     comparison = pd.DataFrame({
         "city_id": ["qingdao", "bradford"], "name_en": ["Qingdao", "Bradford"], "name_zh_hans": ["青岛", None],
         "name_zh_hant": [None, "布拉德福德"], "companies": [5, 2], "studios": [2, 0], "productions_shot": [10, 0],
-        "events": [3, 4], "partnerships": [1, 2]})
+        "events": [3, 4], "partnerships": [1, 2], "companies_curated": [3, 2], "companies_registry": [2, 0],
+        "registry_as_of": ["2026-12-01", None]})
     counts = cities.counts_frame(comparison, "zh-Hant")
     assert counts["city"].tolist() == ["青岛", "布拉德福德"]
+    assert counts["companies_provenance"].tolist() == ["人工整理3家，工商登記匯入2家（2026-12-01）", "人工整理2家"]
+    assert cities.counts_note(cities.counts_frame(comparison, "en"), "en") == (
+        "Where the companies counted come from: Qingdao 3 curated, 2 registry import (2026-12-01); Bradford 2 curated.")
     assert cities.counts_takeaway(counts, "en") == (
         "青岛 has the most rows documented here: 21 in all, including 5 companies and 2 studios.")
     fig = cities.counts_figure(counts, "en")
