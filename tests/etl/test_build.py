@@ -276,7 +276,8 @@ def test_every_mart_declares_its_grain(tmp_path):
         "coverage": ("table_name",), "source_usage": ("source_id", "table_name"),
         "documented_vs_reported": ("measure", "entity_id"), "dim_companies": ("company_id",),
         "dim_places": ("place_id",), "place_cities": ("place_id", "city_id"),
-        "sco_coproduction_countries": ("production_id", "country_iso2")}
+        "sco_coproduction_countries": ("production_id", "country_iso2"),
+        "sco_coproduction_rules": ("production_id",), "sco_coproduction_counts": ("rule",)}
     model = tmp_path / "07_x.sql"
     model.write_text("-- A mart without a grain.\nSELECT 1 AS x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="07_x.sql: no '-- @grain: ...' line"):
