@@ -308,6 +308,18 @@ def documented_note(row: pd.Series | None, publisher: str | None, lang: str | No
              publisher=publisher or t("no_data", lang), date=date_text(row["as_of"], lang), share=share)
 
 
+def rule_cells(counts: pd.DataFrame, row: pd.Series | None, publisher: str | None,
+               lang: str | None = None) -> list[tuple[str, str, str]]:
+    """(label, value, the rule or source in one line): each counting rule's count, strictest first, then the
+    reported aggregate with its publisher and date (when a source reports one)."""
+    lang = lang or language()
+    cells = [(label, number(n, lang), rule) for label, n, rule in takeaways.sco_rules(counts, lang)]
+    if row is not None and pd.notna(row["reported"]):
+        cells.append((t("coproductions_bar_reported", lang), reported_text(row["reported"], row["qualifier"], lang),
+                      takeaways.sco_reported_line(row["reported"], row["qualifier"], publisher, row["as_of"], lang)))
+    return cells
+
+
 def sco_titles_table(titles: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     lang = lang or language()
     return pd.DataFrame({

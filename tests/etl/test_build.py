@@ -278,7 +278,8 @@ def test_every_mart_declares_its_grain(tmp_path):
         "dim_places": ("place_id",), "place_cities": ("place_id", "city_id"),
         "sco_coproduction_countries": ("production_id", "country_iso2"),
         "companies_explorer": ("company_id",),
-        "companies_facet_counts": ("city_id", "type", "decade", "listed", "origin", "source_id")}
+        "companies_facet_counts": ("city_id", "type", "decade", "listed", "origin", "source_id"),
+        "sco_coproduction_rules": ("production_id",), "sco_coproduction_counts": ("rule",)}
     model = tmp_path / "07_x.sql"
     model.write_text("-- A mart without a grain.\nSELECT 1 AS x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="07_x.sql: no '-- @grain: ...' line"):
