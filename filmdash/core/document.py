@@ -12,7 +12,9 @@ i18n.LANGUAGES), so nothing a source wrote can reach the document.
   "Filmdash Han Alt". Which file each of those two names means depends on the language: a 繁體 page
   draws Han characters with Noto Sans TC first, the others with Noto Sans SC first (each falls back
   to the other for a character it lacks). One family name per role, redefined per language, is
-  what lets the order change without overriding Streamlit's own CSS on every element.
+  what lets the order change without overriding Streamlit's own CSS on every element. Hangul (the
+  quotes of Korean-language sources) comes from Noto Sans KR, cut to Hangul alone and declared for
+  both names with a unicode-range, so the browser fetches it only for a page that shows Korean.
 """
 
 from __future__ import annotations
@@ -45,12 +47,18 @@ def font_family(lang: str) -> str:
     return ", ".join(f"'{n}'" for n in names) + ", sans-serif"
 
 
+HANGUL_RANGE = "U+1100-11FF,U+3130-318F,U+AC00-D7AF"  # etl.fonts.HANGUL
+
+
 def _font_faces(lang: str) -> str:
     rules = []
     for family, script in zip((HAN, HAN_ALT), FONT_ORDER[lang]):
         for weight in WEIGHTS:
             rules.append(f'@font-face{{font-family:"{family}";font-style:normal;font-weight:{weight};'
                          f'font-display:swap;src:url({FONT_URL}noto-sans-{script}-{weight}.woff2) format("woff2")}}')
+            rules.append(f'@font-face{{font-family:"{family}";font-style:normal;font-weight:{weight};'
+                         f'font-display:swap;src:url({FONT_URL}noto-sans-kr-{weight}.woff2) format("woff2");'
+                         f'unicode-range:{HANGUL_RANGE}}}')
     return "\n".join(rules)
 
 
