@@ -72,8 +72,11 @@
       declutter(gd);
     });
   }, 150);
-  var seconds = parseFloat(new URLSearchParams(win.location.search).get("autoplay") || "");
-  if (seconds > 0) {
+  // ?autoplay=N: a plain decimal from 0.2 to 86400 seconds, as screen.py reads it (AUTOPLAY_MIN/MAX);
+  // parseFloat alone took "1e400" as Infinity, which setInterval runs as a delay of 0
+  var raw = (new URLSearchParams(win.location.search).get("autoplay") || "").trim();
+  var seconds = /^[0-9]{1,6}(\.[0-9]{1,3})?$/.test(raw) ? parseFloat(raw) : NaN;
+  if (seconds >= 0.2 && seconds <= 86400) {
     win.__filmdashAutoplay = win.setInterval(function () {
       var app = doc.querySelector('[data-testid="stApp"]');
       if (app && app.dataset.testScriptState === "running") return;  // never queue clicks on a busy server
