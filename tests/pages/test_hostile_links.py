@@ -29,6 +29,7 @@ HOSTILE = {
     "inf": "inf",
     "minus_inf": "-inf",
     "1e400": "1e400",
+    "negative": "-3",
     "fullwidth": "２０２１",
     "multi": ",,zz,,2016-2020-2030,",
     "control": "\x00\u202e<b>x</b>\n[a](https://evil.example)",
