@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-registry fuzz load lint lock reference fonts clean deck pack preflight
+.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-registry bench-deck fuzz load lint lock reference fonts clean deck pack preflight
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -25,12 +25,14 @@ $(VENV)/bin/python:
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
 
 # Installs exactly the locked tree (every package pinned, with its hashes): what was tested is what runs.
+# --compile-bytecode: where PYTHONDONTWRITEBYTECODE is set, a process never caches what it compiles,
+# and each one (a test run, `make deck`, the server) spent seconds compiling ~1,400 modules again.
 $(VENV)/.run-deps: requirements.lock | $(VENV)/bin/python
-	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r requirements.lock
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) --require-hashes -r requirements.lock
 	touch $@
 
 $(VENV)/.dev-deps: requirements.lock requirements-dev.lock | $(VENV)/bin/python
-	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r requirements-dev.lock
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.run-deps
 
 lock: | $(VENV)/bin/python  ## re-resolve requirements*.txt into the hashed lock files (the dev tree within the run-time one)
@@ -75,11 +77,14 @@ fuzz: $(VENV)/.dev-deps  ## the ETL fuzzers with thousands of mutated inputs (ma
 bench: $(VENV)/.dev-deps warehouse  ## page and filter timings in headless Chromium -> bench/results.json
 	$(PY) -m bench
 
-bench-synthetic: $(VENV)/.dev-deps warehouse  ## /data's queries on 1,000,000 synthetic rows (build/synthetic/), XLSX and release timings
+bench-synthetic: $(VENV)/.dev-deps warehouse  ## /data on 1,000,000 synthetic rows (build/synthetic/): DuckDB, Chromium vs the baseline, server memory; XLSX and release timings -> bench/SYNTHETIC.md
 	$(PY) -m bench.synthetic
 
 bench-registry: $(VENV)/.dev-deps  ## registry import (100k) and build (1M companies) on synthetic data -> bench/REGISTRY.md
 	$(PY) -m bench.registry
+
+bench-deck: $(VENV)/.dev-deps warehouse  ## make deck cold (caches removed) and warm -> bench/DECK.md
+	$(PY) -m bench.deck
 
 deck: $(VENV)/.run-deps warehouse  ## the FilMart deck as PPTX and PDF in each language -> build/handouts/
 	$(PY) -m filmdash.presenter.handouts $(if $(PUBLIC_URL),--public-url $(PUBLIC_URL))

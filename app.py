@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent
 # the tab icon is a shipped image: an emoji icon draws as an empty box without a colour-emoji font
 st.set_page_config(page_title="Film Cities Dashboard", page_icon=str(ROOT / "static" / "favicon.png"), layout="wide")
 ui.choose_language()
+ui.synthetic_banner()  # a benchmark's synthetic warehouse is never mistaken for the data
 
 PAGES = [
     st.Page(script, title=t(title), icon=icon, url_path=path, default=path == "")

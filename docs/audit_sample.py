@@ -15,7 +15,7 @@ import random
 import subprocess
 
 TABLES = ["claims", "productions", "companies", "studios", "memberships", "events",
-          "partnerships", "production_locations", "production_countries", "cities"]
+          "partnerships", "production_locations", "production_countries", "cities", "places"]
 
 
 def baseline_lines(path, commit):

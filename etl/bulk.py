@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 from etl.extract import Row
-from etl.problems import Problem
+from etl.problems import Problem, counted
 from etl.schema import TABLES, YEAR_MAX, YEAR_MIN, Column, Table
 from etl.validate import check_value
 
@@ -223,7 +223,7 @@ def check(con: duckdb.DuckDBPyConnection, table: Table, files: list[BulkFile], r
             problems.append(Problem(bf.shown, line, column, value, reason))
         if count > MAX_LISTED:
             problems.append(Problem(", ".join(bf.shown for bf in files), None, column, None,
-                                    f"{count - MAX_LISTED} more row(s) break the same rule ({name})"))
+                                    f"{counted(count - MAX_LISTED, 'more row breaks', 'more rows break')} the same rule ({name})"))
     key = ", ".join(f'"{k}"' for k in table.key)
     dupes = con.execute(
         f"SELECT list(__i ORDER BY __i), {key} FROM {_numbered(relation, *table.key)} "

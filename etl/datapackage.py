@@ -33,15 +33,25 @@ def _whole(column: pd.Series) -> bool:
     return pd.api.types.is_float_dtype(column) and not values.empty and bool((values == values.round()).all())
 
 
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def _defused(column: pd.Series) -> pd.Series:
+    """_cell over a column; a column of plain strings (and gaps) vectorised, the same result at C speed."""
+    if pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty"):
+        text = column.astype(object)
+        formula = text.str.startswith(FORMULA_START, na=False)
+        return text.where(~formula, "'" + text).astype(object)
+    return column.map(_cell).astype(object)
+
+
+def safe_frame(frame: pd.DataFrame, whole: set[str] | None = None) -> pd.DataFrame:
     """Lists joined with ' | ', formula-like text defused; whole numbers stay whole when a value is missing;
-    other numbers and missing values untouched."""
+    other numbers and missing values untouched. `whole` names the float columns to write as whole numbers,
+    decided over a whole table when it is written in chunks (one chunk alone cannot tell)."""
     out = frame.copy()
     for col in out.columns:
-        if _whole(out[col]):
+        if (col in whole and pd.api.types.is_float_dtype(out[col])) if whole is not None else _whole(out[col]):
             out[col] = out[col].astype("Int64")
         elif not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
-            out[col] = out[col].map(_cell).astype(object)
+            out[col] = _defused(out[col])
     return out
 
 
@@ -49,6 +59,20 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with a byte-order mark: Excel then reads Chinese correctly. Missing stays empty. Rows end
     in CRLF (RFC 4180), so a value holding a carriage return is quoted and does not split its row."""
     return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def write_csv_chunks(path, chunks, whole: set[str]) -> int:
+    """csv_bytes' file for a table read in chunks (DataFrames with the same columns, the first possibly
+    empty), written chunk by chunk so a million rows never sit in memory at once; returns the row count."""
+    rows = 0
+    with open(path, "wb") as f:
+        for i, chunk in enumerate(chunks):
+            if i and chunk.empty:
+                continue
+            text = safe_frame(chunk, whole).to_csv(index=False, header=i == 0, lineterminator="\r\n")
+            f.write(text.encode("utf-8-sig" if i == 0 else "utf-8"))
+            rows += len(chunk)
+    return rows
 
 
 # --- Frictionless descriptors ----------------------------------------------------------------------

@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 from etl import datapackage as package
-from etl.datapackage import csv_bytes
+from etl.datapackage import write_csv_chunks
 
 
 def _literal(path: Path) -> str:
@@ -59,9 +59,8 @@ def export(warehouse: Path) -> Path:
             ident = '"' + table.replace('"', '""') + '"'
             con.execute(f"COPY src.main.{ident} TO {_literal(scratch / 'parquet' / f'{table}.parquet')} "
                         "(FORMAT parquet)")
-            frame = con.execute(f"SELECT * FROM src.main.{ident}").df()
-            (scratch / "csv" / f"{table}.csv").write_bytes(csv_bytes(frame))
-            counts[table] = len(frame)
+            counts[table] = write_csv_chunks(scratch / "csv" / f"{table}.csv", _chunks(con, ident),
+                                             _whole_columns(con, ident, columns.get(table, [])))
         bibliography = con.execute("SELECT * FROM src.main.sources ORDER BY source_id").df()
     finally:
         con.close()
@@ -96,6 +95,36 @@ def export(warehouse: Path) -> Path:
     os.replace(partial, archive)
     _prune(root, warehouse.parent)
     return archive
+
+
+CHUNK_VECTORS = 50  # DuckDB vectors (2,048 rows) a CSV chunk: about 100,000 rows
+
+
+def _chunks(con, ident: str):
+    """A table's rows as DataFrames of about 100,000 rows, in table order; the first always (empty for an
+    empty table, so the header is written)."""
+    result = con.execute(f"SELECT * FROM src.main.{ident}")
+    chunk = result.fetch_df_chunk(CHUNK_VECTORS)
+    yield chunk
+    while not chunk.empty:
+        chunk = result.fetch_df_chunk(CHUNK_VECTORS)
+        yield chunk
+
+
+def _whole_columns(con, ident: str, columns: list) -> set[str]:
+    """The numeric columns pandas reads as floats whose values are all whole (and not all missing), decided
+    over the whole table in SQL, as csv_bytes decides them over a whole frame: 5, not 5.0, in every chunk."""
+    whole = set()
+    for column, dtype, _ in columns:
+        if dtype.startswith(("DOUBLE", "FLOAT", "DECIMAL", "REAL")) or dtype in ("INTEGER", "BIGINT", "SMALLINT",
+                                                                                    "TINYINT", "HUGEINT", "UBIGINT",
+                                                                                    "UINTEGER", "USMALLINT", "UTINYINT"):
+            col = '"' + column.replace('"', '""') + '"'
+            ok, = con.execute(f"SELECT count({col}) > 0 AND coalesce(bool_and({col} = round({col})), true) "
+                              f"FROM src.main.{ident}").fetchone()
+            if ok:
+                whole.add(column)
+    return whole
 
 
 def _sha256(path: Path) -> str:

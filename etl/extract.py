@@ -12,7 +12,7 @@ from pathlib import Path
 
 from etl import csvread
 from etl.manifest import display, read_manifest
-from etl.problems import Problem, ProblemLog
+from etl.problems import Problem, ProblemLog, counted
 from etl.schema import TABLES, Table
 
 UNICODE_ENCODINGS = ("utf-8", "utf8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
@@ -131,7 +131,7 @@ def read_file(path: Path, table: str, encoding: str, root: Path) -> tuple[list[R
         elif csvread.is_blank(lines[start - 1]) and record.end_line == record.line:
             continue
         elif len(record.fields) != len(header):
-            problems.add(Problem(shown, start, None, None, f"ragged row: it has {len(record.fields)} fields, "
+            problems.add(Problem(shown, start, None, None, f"ragged row: it has {counted(len(record.fields), 'field', 'fields')}, "
                                                            f"the header has {len(header)}"))
             rejected[start] = record.end_line - record.line + 1
         else:

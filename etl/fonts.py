@@ -1,6 +1,6 @@
 """Noto Sans SC and TC, subset to the characters the dashboard can show: `python -m etl fonts`.
 
-Inputs: the npm packages @fontsource/noto-sans-sc and -tc (SIL Open Font Licence 1.1; `npm ci`),
+Inputs: the npm packages @fontsource/noto-sans-sc, -tc and -kr (SIL Open Font Licence 1.1; `npm ci`),
 which split each weight into woff2 files by unicode range. Every character that the curated data,
 the string catalogues or the code can put on a page is looked up in those ranges; each file that
 holds one is cut to the characters needed, and the pieces are merged into one woff2 per family
@@ -20,6 +20,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from etl.problems import counted
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules" / "@fontsource"
 FONTS_DIR = ROOT / "static" / "fonts"
@@ -27,7 +29,12 @@ FONTS_DIR = ROOT / "static" / "fonts"
 FAMILIES = {
     "sc": ("noto-sans-sc", "Noto Sans SC"),
     "tc": ("noto-sans-tc", "Noto Sans TC"),
+    "kr": ("noto-sans-kr", "Noto Sans KR"),
 }
+# Hangul (Jamo, compatibility Jamo, syllables): the Korean font is cut to these alone (the quotes of
+# Korean-language sources); every Han character comes from SC or TC
+HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
+ONLY = {"kr": HANGUL}
 WEIGHTS = (400, 700)
 # where shown text lives: curated data (names, quotes), catalogues, and strings in the code
 TEXT_GLOBS = (("data/raw", "*.csv"), ("filmdash/locales", "*.json"), ("filmdash", "*.py"), ("pages", "*.py"),
@@ -128,8 +135,9 @@ def build_fonts(root: Path = ROOT, out_dir: Path = FONTS_DIR) -> dict:
             raise SystemExit(f"{package} is missing: run `npm ci` (make fonts does)")
         version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
         shutil.copyfile(package / "LICENSE", out_dir / f"OFL-{package_name}.txt")
+        wanted = {c for c in chars if any(lo <= ord(c) <= hi for lo, hi in ONLY[family])} if family in ONLY else chars
         for weight in WEIGHTS:
-            data, covered = subset_font(package, weight, chars)
+            data, covered = subset_font(package, weight, wanted)
             covered_any |= covered
             name = output_name(family, weight)
             (out_dir / name).write_bytes(data)
@@ -150,6 +158,6 @@ def main() -> int:
         print(f"static/fonts/{name}: {info['glyphs_for']} characters, {info['bytes'] // 1024} KB")
     missing = manifest["not_in_either_font"]
     if missing:
-        print(f"{len(missing)} characters are in neither font (drawn by Streamlit's Latin font or the "
+        print(f"{counted(len(missing), 'character is', 'characters are')} in neither font (drawn by Streamlit's Latin font or the "
               f"system's): {missing}", file=sys.stderr)
     return 0

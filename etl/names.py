@@ -16,6 +16,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.problems import counted
+
 ROOT = Path(__file__).resolve().parent.parent
 CONVERSIONS_FILE = ROOT / "data" / "raw" / "name_conversions" / "opencc.csv"
 # warehouse table -> (key column, name prefixes); dim_cities takes GeoNames' names where no curated
@@ -107,14 +109,14 @@ def report(con: duckdb.DuckDBPyConnection) -> str:
     lines = []
     missing = gaps(con)
     if missing:
-        lines.append(f"{len(missing)} names have no form in one Chinese script (run `make scripts`):")
+        lines.append(f"{counted(len(missing), 'name has', 'names have')} no form in one Chinese script (run `make scripts`):")
         lines += [f"  {table}.{column} [{row_id}]: only {name}" for table, row_id, column, name in missing]
     english = english_only(con)
     if english:
         by_table: dict[str, int] = {}
         for table, _, _ in english:
             by_table[table] = by_table.get(table, 0) + 1
-        lines.append(f"{len(english)} names have no Chinese form in any source (shown in English): "
+        lines.append(f"{counted(len(english), 'name has', 'names have')} no Chinese form in any source (shown in English): "
                      + ", ".join(f"{t} {n}" for t, n in by_table.items()))
     return "\n".join(lines)
 
@@ -158,7 +160,7 @@ def main() -> int:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(sorted(rows, key=lambda r: (r["table_name"], r["row_id"], r["column_name"])))
-    print(f"{CONVERSIONS_FILE.relative_to(ROOT)}: {len(rows)} names converted "
+    print(f"{CONVERSIONS_FILE.relative_to(ROOT)}: {counted(len(rows), 'name', 'names')} converted "
           f"({sum(r['profile'] == 'opencc-s2hk' for r in rows)} to Traditional, "
           f"{sum(r['profile'] == 'opencc-hk2s' for r in rows)} to Simplified)")
     return 0

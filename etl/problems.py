@@ -8,10 +8,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from babel import Locale
+
 # A malformed 100 MB file has a million problems of one kind; the first few say what to fix.
 PER_KIND = 20  # problems listed per file and kind (same column, same reason)
 PER_FILE = 100  # problems listed per file
 INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+
+
+def counted(n: int, one: str, other: str) -> str:
+    """A count with its words in the right English form ('1 problem', '3 problems'): CLDR's plural
+    rule through Babel."""
+    return f"{n} {one if Locale('en').plural_form(n) == 'one' else other}"
 
 
 def visible(text: str) -> str:
@@ -90,12 +98,12 @@ class InputError(Exception):
         self.problems = sorted(log.kept, key=lambda p: (p.file, p.line or 0, p.column or "", p.reason))
         self.total = log.total
         self.omitted = dict(log.omitted)
-        super().__init__(f"{self.total} problem(s) in the input")
+        super().__init__(f"{counted(self.total, 'problem', 'problems')} in the input")
 
     def report(self) -> str:
-        lines = [f"The input has {self.total} problem(s); nothing was published:"]
+        lines = [f"The input has {counted(self.total, 'problem', 'problems')}; nothing was published:"]
         lines += [f"  - {p}" for p in self.problems]
         for file, count in sorted(self.omitted.items()):
-            lines.append(f"  ... and {count} more problem(s) in {file}, not listed (at most {PER_KIND} of one "
+            lines.append(f"  ... and {counted(count, 'more problem', 'more problems')} in {file}, not listed (at most {PER_KIND} of one "
                          f"kind and {PER_FILE} per file are shown)")
         return "\n".join(lines)

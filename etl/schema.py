@@ -10,7 +10,20 @@ from dataclasses import dataclass, field
 
 # Accepted values, defined once.
 SOURCE_KINDS = ("news", "official", "encyclopedia", "press-release", "statistics", "seed", "reference", "registry")
-ENTITY_TYPES = ("city", "country", "studio", "company", "organisation", "event", "production")
+ENTITY_TYPES = ("city", "country", "studio", "company", "organisation", "event", "production", "place")
+# The places a figure can measure, largest first: a province (Zhejiang), a region around a city that is
+# not a province (a city with its county), a city, a district inside a city (a district, a new area, a
+# town, an industry zone) and a site (a studio base, a creative park). A city is a place too: its row in
+# `places` ties it to its province, and a claim about the whole city stays entity_type city.
+PLACE_TYPES = ("province", "region", "city", "district", "site")
+# The place types a place's parent may have (a province's parent is its country).
+PLACE_PARENT_TYPES = {
+    "province": (),
+    "region": ("province",),
+    "city": ("province", "region"),
+    "district": ("city", "district"),
+    "site": ("city", "district", "site"),
+}
 QUALIFIERS = ("more-than", "about", "at-least", "up-to", "planned", "less-than")
 UNITS = (
     "count", "CNY", "USD", "GBP", "EUR", "RUB", "INR", "KRW", "JPY", "AUD", "HKD", "percent",
@@ -180,6 +193,31 @@ _add(Table(
 ))
 
 _add(Table(
+    "places",
+    "Places a figure can measure, with their parent: provinces, regions, cities, districts (new areas, towns, "
+    "industry zones) and sites (studio bases, creative parks).",
+    (
+        Column("place_id", "slug", "Unique id; a city's place row has the city's id.", True),
+        Column("place_type", "enum", "province, region, city, district or site.", True, PLACE_TYPES),
+        *_names(),
+        Column("parent_id", "slug", "The place it lies in (places.place_id); empty for a province, whose parent "
+                                    "is its country."),
+        Column("city_id", "slug", "The city it is or lies in (cities.city_id); empty for a province or region."),
+        Column("country_iso2", "iso2", "Country (ISO 3166-1 alpha-2).", True),
+        ALIASES,
+        *_source_cols(),
+    ),
+    key=("place_id",),
+    references=(
+        Reference("parent_id", "places"),
+        Reference("city_id", "cities"),
+        Reference("country_iso2", "countries"),
+        Reference("source_id", "sources"),
+    ),
+    min_rows=0,
+))
+
+_add(Table(
     "city_coordinates",
     "Each city's GeoNames match and coordinates, resolved once by `python -m etl reference`.",
     (
@@ -309,8 +347,8 @@ _add(Table(
     (
         Column("production_id", "slug", "Unique id: the English title as a slug.", True),
         *_names("title"),
-        Column("title_original", "text", "Original title(s) in their language and script.", multi=True),
-        Column("original_language", "lang", "Original language(s), BCP 47.", multi=True),
+        Column("title_original", "text", "Original titles (one or more) in their language and script.", multi=True),
+        Column("original_language", "lang", "Original languages (one or more), BCP 47.", multi=True),
         Column("format", "enum", "Feature, animation, documentary or series.", True, PRODUCTION_FORMATS),
         Column("status", "enum", "Where the production stands.", True, PRODUCTION_STATUSES),
         Column("year", "year", "The year (see year_meaning).", True),
@@ -463,6 +501,7 @@ ENTITY_TABLES = {
     "company": ("companies", "company_id"),
     "event": ("events", "event_id"),
     "production": ("productions", "production_id"),
+    "place": ("places", "place_id"),
     "organisation": (None, None),  # resolved against ORGANISATION_IDS and free slugs
     "university": (None, None),  # free slug: universities are not a table yet
 }
@@ -490,7 +529,7 @@ _add(Table(
 ))
 
 LOAD_ORDER = (
-    "sources", "countries", "cities", "city_coordinates", "metrics", "companies", "studios",
+    "sources", "countries", "cities", "places", "city_coordinates", "metrics", "companies", "studios",
     "productions", "production_countries", "production_locations", "events", "partnerships",
     "memberships", "claims", "registry_companies", "name_conversions",
 )

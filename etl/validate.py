@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import re
+import tomllib
 import unicodedata
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 from etl.extract import Row
 from etl.problems import Problem
@@ -15,6 +19,8 @@ from etl.schema import (
     ENTITY_TABLES,
     NON_NEGATIVE_UNITS,
     ORGANISATION_IDS,
+    PLACE_PARENT_TYPES,
+    PLACE_TYPES,
     SCALE_FACTORS,
     TABLES,
     YEAR_MAX,
@@ -295,6 +301,140 @@ def _table_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     return problems
 
 
+PLACE_METRICS = Path(__file__).resolve().parent / "rules" / "place_metrics.toml"
+PLACE_METRICS_SHOWN = "etl/rules/place_metrics.toml"
+
+
+@cache
+def place_metrics(path: Path = PLACE_METRICS) -> dict[str, frozenset[str]]:
+    """Place type -> the metrics a claim about such a place may carry (etl/rules/place_metrics.toml)."""
+    with path.open("rb") as f:
+        rules = tomllib.load(f)
+    unknown = sorted(set(rules) - set(PLACE_TYPES))
+    if unknown:
+        raise ValueError(f"{path}: unknown place types: {', '.join(unknown)}; known: {', '.join(PLACE_TYPES)}")
+    return {kind: frozenset(rules.get(kind, {}).get("metrics", [])) for kind in PLACE_TYPES}
+
+
+def _earliest(iso: str) -> str:
+    """The first day a partial ISO date can mean: 2019-03 -> 2019-03-01."""
+    return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10]
+
+
+def _latest(iso: str) -> str:
+    """The last day a partial ISO date can mean: 2019-03 -> 2019-03-31, 2019 -> 2019-12-31."""
+    if len(iso) == 4:
+        return f"{iso}-12-31"
+    if len(iso) == 7:
+        year, month = int(iso[:4]), int(iso[5:7])
+        return f"{iso}-{calendar.monthrange(year, month)[1]:02d}"
+    return iso
+
+
+def reports_after(published: str, last_day: str) -> bool:
+    """Whether a source published on `published` was surely published on or after `last_day` (both ISO,
+    partial allowed): its earliest possible day is not before the event's latest possible last day, so
+    a source of 2019-03 never attests an event that ended in March 2019."""
+    return bool(published) and _earliest(published) >= _latest(last_day)
+
+
+def _place_rules(rows: dict[str, list[Row]]) -> list[Problem]:
+    """Places form a tree: a parent of an allowed type, in the same city, no cycle; a city's place row has
+    the city's id."""
+    problems = []
+    places = {r.values.get("place_id", ""): r for r in rows.get("places", [])}
+    for r in rows.get("places", []):
+        v = r.values
+        kind, parent_id, city_id = v.get("place_type", ""), v.get("parent_id", ""), v.get("city_id", "")
+        if kind not in PLACE_TYPES:
+            continue  # refused for its own sake
+        if kind in ("city", "district", "site") and not city_id:
+            problems.append(Problem(r.file, r.line, "city_id", None,
+                                    f"is empty, but a {kind} names the city it is or lies in"))
+        if kind in ("province", "region") and city_id:
+            problems.append(Problem(r.file, r.line, "city_id", city_id,
+                                    f"a {kind} is larger than a city: leave city_id empty"))
+        if kind == "city" and city_id and city_id != v.get("place_id"):
+            problems.append(Problem(r.file, r.line, "place_id", v.get("place_id"),
+                                    f"a city's place row has the city's id ('{city_id}')"))
+        if kind in ("district", "site") and not parent_id:
+            problems.append(Problem(r.file, r.line, "parent_id", None,
+                                    f"is empty, but a {kind} lies in a place (its city or a district)"))
+        parent = places.get(parent_id)
+        if parent_id and parent is not None:
+            p_kind = parent.values.get("place_type", "")
+            if p_kind not in PLACE_PARENT_TYPES[kind]:
+                allowed = ", ".join(PLACE_PARENT_TYPES[kind]) or "none (its parent is its country)"
+                problems.append(Problem(r.file, r.line, "parent_id", parent_id,
+                                        f"is a {p_kind}, but a {kind}'s parent is one of: {allowed}"))
+            elif kind in ("district", "site") and parent.values.get("city_id") != city_id:
+                problems.append(Problem(r.file, r.line, "parent_id", parent_id,
+                                        f"lies in city '{parent.values.get('city_id')}', but this {kind} "
+                                        f"names city '{city_id}'"))
+            seen, step = {v.get("place_id")}, parent
+            while step is not None:
+                step_id = step.values.get("place_id")
+                if step_id in seen:
+                    problems.append(Problem(r.file, r.line, "parent_id", parent_id,
+                                            "makes a cycle: a place cannot lie in itself"))
+                    break
+                seen.add(step_id)
+                step = places.get(step.values.get("parent_id", ""))
+    return problems
+
+
+def _claim_place_rules(rows: dict[str, list[Row]], rules: dict[str, frozenset[str]]) -> list[Problem]:
+    """A claim's metric fits the type of place it measures; a whole city's figure is a city claim."""
+    problems = []
+    kinds = {r.values.get("place_id", ""): r.values.get("place_type", "") for r in rows.get("places", [])}
+    for r in rows.get("claims", []):
+        entity_type, entity_id, metric = (r.values.get(k, "") for k in ("entity_type", "entity_id", "metric"))
+        if entity_type == "city":
+            kind = "city"
+        elif entity_type == "place" and entity_id in kinds:
+            kind = kinds[entity_id]
+            if kind == "city":
+                problems.append(Problem(r.file, r.line, "entity_type", entity_type,
+                                        f"'{entity_id}' is a city: a figure for a whole city is a claim with "
+                                        f"entity_type city"))
+                continue
+        else:
+            continue
+        if metric and kind in rules and metric not in rules[kind]:
+            problems.append(Problem(r.file, r.line, "metric", metric,
+                                    f"is not a metric a {kind} carries ('{entity_id}' is a {kind}; "
+                                    f"{PLACE_METRICS_SHOWN} lists the metrics of each type of place)"))
+    return problems
+
+
+def _event_rules(rows: dict[str, list[Row]]) -> list[Problem]:
+    """A held event rests on a source published on or after its last day: an announcement, however
+    confident, does not show that it took place."""
+    problems = []
+    published = {r.values.get("source_id", ""): r.values.get("published", "") for r in rows.get("sources", [])}
+    cited: dict[str, set[str]] = {}
+    for r in rows.get("claims", []):
+        if r.values.get("entity_type") == "event":
+            cited.setdefault(r.values.get("entity_id", ""), set()).add(r.values.get("source_id", ""))
+    for r in rows.get("events", []):
+        v = r.values
+        if v.get("status") != "held":
+            continue
+        last_day = v.get("end_date") or v.get("start_date", "")
+        if not last_day or not DATE.match(last_day):
+            continue  # refused for its own sake
+        sources = sorted({v.get("source_id", "")} | cited.get(v.get("event_id", ""), set()) - {""})
+        if any(reports_after(published.get(s, ""), last_day) and DATE.match(published.get(s, ""))
+               for s in sources):
+            continue
+        shown = ", ".join(f"{source} ({published.get(source) or 'no publication date'})" for source in sources)
+        problems.append(Problem(r.file, r.line, "status", "held",
+                                f"a held event needs a source published on or after its last day "
+                                f"({_latest(last_day)}), and none of its sources is: {shown}; cite a report "
+                                f"published after it, or set the status to announced"))
+    return problems
+
+
 def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) -> list[Problem]:
     """Every problem of the rows; a table whose files had problems is not also reported as empty."""
     problems: list[Problem] = []
@@ -308,6 +448,12 @@ def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) 
         problems.extend(_references(table, rows.get(name, []), keys, broken_tables))
     if "production_countries" not in broken_tables:
         problems.extend(_table_rules(rows))
+    if "places" not in broken_tables:
+        problems.extend(_place_rules(rows))
+        if "claims" not in broken_tables:
+            problems.extend(_claim_place_rules(rows, place_metrics()))
+    if not {"events", "sources", "claims"} & set(broken_tables):
+        problems.extend(_event_rules(rows))
     for name, table in TABLES.items():
         if len(rows.get(name, [])) < table.min_rows and name not in broken_tables:
             problems.append(Problem(f"data/raw/{name}/", None, None, None,

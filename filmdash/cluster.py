@@ -28,6 +28,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from filmdash.core.i18n import counted
 from filmdash.core.paths import BUILD_DIR, ROOT
 
 TEMPLATE = ROOT / "deploy" / "haproxy.cfg.in"
@@ -190,7 +191,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cluster.start()
         ports = ", ".join(str(w.port) for w in cluster.workers)
-        print(f"Film Cities Dashboard: http://{cluster.bind}/ (HAProxy) -> {len(cluster.workers)} workers on "
+        print(f"Film Cities Dashboard: http://{cluster.bind}/ (HAProxy) -> {counted(len(cluster.workers), 'worker', 'workers')} on "
               f"127.0.0.1 ports {ports}. Ctrl-C drains and stops.", flush=True)
         while True:
             time.sleep(1)

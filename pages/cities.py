@@ -91,6 +91,7 @@ else:
 
 selection = ui.view_box("cities_counts", counts, t("cities_box_counts_title"), on_select="rerun")
 st.caption(t("box_seed_cities_caption"))
+st.caption(ui.md_escape(counts.note))  # where the companies counted come from: curated sources or a registry import
 select_city(selection, "cities_clicked_counts")
 
 # 3. the profile of one city, with all its claims and their sources

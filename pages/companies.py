@@ -1,10 +1,11 @@
-"""Companies: a faceted explorer (city, type, founded decade, listed; text search), a sortable
-table, a chart for the current filter, a company's profile, and documented against reported."""
+"""Companies: a faceted explorer (city, type, founded decade, listed, provenance; text search), a sortable
+table, a chart for the current filter, a company's profile, and documented against reported. Counts and facets
+are DuckDB's work; the table is one page of the matches (a registry import can bring a million)."""
 
 import streamlit as st
 
-from filmdash.core import db, ui
-from filmdash.core.i18n import language, name, set_language, t
+from filmdash.core import db, provenance, ui
+from filmdash.core.i18n import date_text, language, name, set_language, t
 from filmdash.core.ids import split_ids
 from filmdash.views import companies, data
 
@@ -14,8 +15,8 @@ st.title(t("companies_title"))
 st.markdown(t("companies_intro"))
 
 # 0. filters: search and facets, each value with its count under the other filters -- all in the URL
-everyone = db.query("companies_list", **companies.filters({}, ""))
-names = companies.city_names(everyone)
+names = companies.city_names(db.query("cities_picker"), prefix="name")
+origins = companies.origin_labels(db.query("companies_origins"))
 with st.container(border=True):
     q = ui.url_widget(st.text_input, t("companies_search_label"), "q", "", placeholder=t("companies_search_placeholder"))
     selected = {f: [v for v in (ui.param(f) or "").split(",") if v] for f in companies.FACETS}
@@ -25,11 +26,13 @@ with st.container(border=True):
         with col:
             selected[facet] = ui.url_widget(
                 st.multiselect, t(f"companies_facet_{facet}"), facet, [], options=values,
-                format_func=companies.facet_format(facet, counts, names), placeholder=t("companies_facet_any"))
+                format_func=companies.facet_format(facet, counts, origins if facet == "origin" else names),
+                placeholder=t("companies_facet_any"))
 params = companies.filters(selected, q)
 
 # 1. data
-rows = db.query("companies_list", **params)
+rows = db.query("companies_list", limit=companies.LIST_LIMIT, **params)
+matching = db.query("companies_count", **params).iloc[0]
 warehouse = db.warehouse_id()
 one_city = selected["city"][0] if len(selected["city"]) == 1 else companies.DEFAULT_CITY
 documented = db.query("companies_documented", city=one_city)
@@ -44,17 +47,24 @@ if not documented.empty:
     with st.container(border=True):
         st.header(t("companies_box_documented_title", city=ui.md_escape(city)))
         st.markdown(f"**{ui.md_escape(companies.documented_sentence(row, city))}**")
+        place_counts = db.query("companies_place_counts", city=one_city)
+        if not place_counts.empty:
+            st.caption(ui.md_escape(companies.place_counts_sentence(place_counts, city)))
+            ui.sources_popover(list(dict.fromkeys(place_counts["source_id"])),
+                               dict(zip(place_counts["source_id"], place_counts["quote"])),
+                               key="companies_place_counts")
         left, right = st.columns(2)
         with left:
             st.metric(t("companies_reported_label", city=ui.md_escape(city)), companies.reported_text(row))
             if isinstance(row.get("reported_source_id"), str):
                 st.caption(t("companies_reported_caption", publisher=ui.md_escape(row["reported_publisher"]),
-                             as_of=ui.md_escape(row["reported_as_of"])))
+                             as_of=ui.md_escape(date_text(row["reported_as_of"]))))
                 ui.sources_popover([row["reported_source_id"]], {row["reported_source_id"]: row["reported_quote"]},
                                    key="companies_reported")
         with right:
             st.metric(t("companies_documented_label", city=ui.md_escape(city)), str(int(row["documented"])))
             st.caption(t("companies_documented_caption"))
+            st.caption(provenance.line(row["documented_curated"], row["documented_registry"], row["registry_as_of"]))
             ui.sources_popover(split_ids(row["documented_source_ids"]), key="companies_documented")
 
 # The chart and its "Chart by" control are a fragment: switching type/decade reruns only this box.
@@ -77,7 +87,10 @@ def chart_section(lang: str, warehouse: str, params: dict) -> None:
 chart_section(lang, warehouse, params)
 
 with st.container(border=True):
-    st.header(t("companies_box_table_title", n=len(rows)))
+    st.header(t("companies_box_table_title", n=f"{int(matching['n']):,}"))
+    st.caption(provenance.line(matching["curated"], matching["registry"], matching["registry_as_of"]))
+    if note := companies.table_title_note(int(matching["n"]), len(rows)):
+        st.caption(note)
     st.caption(t("companies_table_hint"))
     table = companies.companies_table(rows)
     ui.table_pick("companies_table", "company", table["company_id"].tolist())  # the row of ?company= ticked
@@ -91,9 +104,11 @@ with st.container(border=True):
             t("col_url"): st.column_config.LinkColumn(display_text=t("link_open")),
         })
     with st.container(horizontal=True):
-        ui.sources_popover(rows["source_id"].tolist(), dict(zip(rows["source_id"], rows["quote"])), key="companies_table")
+        ui.sources_popover(rows["source_id"].tolist(), {s: q for s, q in zip(rows["source_id"], rows["quote"])
+                                                        if isinstance(q, str)}, key="companies_table")
         # the list as data (published column names, source ids and quotes), and the whole table
-        shown = rows.drop(columns=["decade", "listed", "city_name_en", "city_name_zh_hans", "city_name_zh_hant"])
+        shown = rows.drop(columns=["decade", "listed", "origin", "city_name_en", "city_name_zh_hans",
+                                   "city_name_zh_hant"])
         for label, build, file_name, mime, key in data.table_downloads(
                 warehouse, "companies", shown, companies.filters_text(params), data.share_url(
                     getattr(st.context, "url", None) or "/companies", list(st.query_params.items())), "companies_list"):
@@ -103,9 +118,13 @@ with st.container(border=True):
 # 3. the profile of one company, with its source
 with st.container(border=True):
     st.header(t("companies_profile_title"))
-    ids = rows["company_id"].tolist() + [c for c in everyone["company_id"] if c not in set(rows["company_id"])]
-    labels = dict(zip(everyone["company_id"], [name(r) for r in everyone.to_dict("records")]))
-    company = ui.url_widget(st.selectbox, t("companies_profile_label"), "company", "", options=[""] + ids,
+    # the options are the table's rows (never every company: a registry brings a million), and the URL's company
+    wanted = ui.param("company") or ""
+    asked = db.query("companies_profile", company=wanted) if wanted else None
+    labels = dict(zip(rows["company_id"], [name(r) for r in rows.to_dict("records")]))
+    if asked is not None and not asked.empty:
+        labels.setdefault(wanted, name(asked.iloc[0].to_dict()))
+    company = ui.url_widget(st.selectbox, t("companies_profile_label"), "company", "", options=["", *labels],
                             format_func=lambda c: labels.get(c, t("companies_profile_none", lang)))
     if company:
         profile = db.query("companies_profile", company=company).iloc[0].to_dict()
@@ -113,8 +132,9 @@ with st.container(border=True):
         st.markdown("\n".join(f"- **{ui.md_escape(label)}**: {ui.md_escape(value)}"
                               for label, value in companies.profile_fields(profile)))
         claims = db.query("claims_for_entity", entity_type="company", entity_id=company, metrics=[])
+        quote = {profile["source_id"]: profile["quote"]} if isinstance(profile.get("quote"), str) else {}
         ui.sources_popover([profile["source_id"], *claims["source_id"].tolist()],
-                           {profile["source_id"]: profile["quote"], **dict(zip(claims["source_id"], claims["quote"]))},
+                           {**quote, **dict(zip(claims["source_id"], claims["quote"]))},
                            key="companies_profile")
     else:
         st.caption(t("companies_profile_hint"))

@@ -86,8 +86,15 @@ def section_documented(lang: str, warehouse: str, filters: cp.Filters, year: int
                              sco_row["qualifier"] if sco_row is not None else None),
         cp.sco_titles_table(sco_titles), reported_ids + sco_titles["source_id"].tolist(),
         {sco_row["source_id"]: sco_row["quote"]} if reported_ids else None)
-    st.info(ui.md_escape(cp.documented_note(sco_row, claim_sources["publisher"].iloc[0] if claim_sources is not None
-                               and not claim_sources.empty else None)), icon=":material/info:")
+    publisher = claim_sources["publisher"].iloc[0] if claim_sources is not None and not claim_sources.empty else None
+    # the strict count next to the looser ones and the reported aggregate, each with its rule in one line
+    rules = cp.rule_cells(db.query("sco_coproduction_counts"), sco_row, publisher)
+    for col, (label, value, rule) in zip(st.columns(len(rules)), rules):
+        with col.container(border=True):
+            st.metric(label, value, help=rule)
+            st.caption(ui.md_escape(rule))
+    st.caption(t("sco_rule_year_note"))
+    st.info(ui.md_escape(cp.documented_note(sco_row, publisher)), icon=":material/info:")
     # the titles as data, with their countries, companies, source ids, dates and quotes; and all productions
     url = data.share_url(getattr(st.context, "url", None) or "/coproductions", list(st.query_params.items()))
     with st.container(horizontal=True):

@@ -4,7 +4,7 @@ exactly what was asked for with its sources, cite it, query it with read-only SQ
 import streamlit as st
 
 from filmdash.core import db, explore, package, sqlbox, ui
-from filmdash.core.i18n import language, t
+from filmdash.core.i18n import language, set_language, t
 from filmdash.core.params import parse_choice
 from filmdash.views import data
 
@@ -26,13 +26,38 @@ def download_row(key: str, build, stem: str, scopes: list[tuple[str, int]], fmt:
 
 
 # 0. the explorer: table, search, facets, sort and page, all in the URL -------------------------------
-def browse() -> None:
+def selection() -> tuple[dict, explore.Selection, list[str], list[str]]:
+    """The catalogue, the URL's selection, what in the URL was ignored, and the table's facets."""
     tables = data.tables(warehouse)
     sel, ignored = data.read_selection(ui.query_all(), tables)
+    return tables, sel, ignored, data.facet_columns(warehouse, sel.table)
+
+
+def changed(sel: explore.Selection, facet_cols: list[str], new_table: bool = False, keep_page: bool = False) -> None:
+    """A control changed: the URL follows the widgets (table, facets, search, sort, size, page).
+    Only sel's table and its filters on columns without a facet are read: neither changes in a
+    rerun of the rows alone, so a callback made in an earlier run reads them right."""
+    state = st.session_state
+    if new_table:
+        new = explore.Selection(state["data_table"])
+    else:
+        kept = {c: v for c, v in sel.filters if c not in facet_cols}
+        picked = {c: tuple(state.get(f"data_f_{c}") or ()) for c in facet_cols}
+        filters = tuple(sorted((c, v) for c, v in {**kept, **picked}.items() if v))
+        raw_sort = state["data_sort"] or ""
+        new = explore.Selection(sel.table, filters, (state["data_q"] or "").strip(), raw_sort.lstrip("-") or None,
+                                raw_sort.startswith("-"), int(state["data_page"]) if keep_page else 1,
+                                int(state["data_size"]))
+    ui.replace_query(data.url_params(new))
+    if not new_table:
+        st.session_state["data_signature"] = tuple(data.url_params(new))
+
+
+def browse() -> None:
+    tables, sel, ignored, facet_cols = selection()
     table = tables[sel.table]
     for name, raw in ignored:
         ui.ignored(name, raw)
-    facet_cols = data.facet_columns(warehouse, sel.table)
     signature = tuple(data.url_params(sel))
     if st.session_state.get("data_signature") != signature:  # the URL changed: the widgets follow it
         st.session_state.update({
@@ -40,85 +65,84 @@ def browse() -> None:
             "data_size": sel.page_size, "data_page": sel.page,
             **{f"data_f_{c}": list(sel.filter_dict().get(c, [])) for c in facet_cols}})
         st.session_state["data_signature"] = signature
-
-    def changed(new_table: bool = False, keep_page: bool = False) -> None:
-        state = st.session_state
-        if new_table:
-            new = explore.Selection(state["data_table"])
-        else:
-            kept = {c: v for c, v in sel.filters if c not in facet_cols}
-            picked = {c: tuple(state.get(f"data_f_{c}") or ()) for c in facet_cols}
-            filters = tuple(sorted((c, v) for c, v in {**kept, **picked}.items() if v))
-            raw_sort = state["data_sort"] or ""
-            new = explore.Selection(sel.table, filters, (state["data_q"] or "").strip(), raw_sort.lstrip("-") or None,
-                                    raw_sort.startswith("-"), int(state["data_page"]) if keep_page else 1,
-                                    int(state["data_size"]))
-        ui.replace_query(data.url_params(new))
-        if not new_table:
-            st.session_state["data_signature"] = tuple(data.url_params(new))
-
-    def turn(step: int, pages: int) -> None:
-        st.session_state["data_page"] = min(max(1, min(sel.page, pages) + step), pages)
-        changed(keep_page=True)
+    args = (sel, facet_cols)
 
     with st.container(border=True):
         left, right = st.columns([2, 3])
-        left.selectbox(t("data_table_label"), sorted(tables), key="data_table", on_change=changed,
+        left.selectbox(t("data_table_label"), sorted(tables), key="data_table", on_change=changed, args=args,
                        kwargs={"new_table": True}, format_func=lambda n: data.table_label(tables[n], lang))
-        right.text_input(t("data_search_label"), key="data_q", on_change=changed,
+        right.text_input(t("data_search_label"), key="data_q", on_change=changed, args=args,
                          placeholder=t("data_search_placeholder"))
         st.markdown(f"**{ui.md_escape(table.comment or t('data_no_description'))}**")
         with st.expander(t("data_columns_title", n=len(table.columns))):
             st.dataframe(data.columns_table(table, lang), hide_index=True, width="stretch")
-        page = data.page_data(warehouse, sel)
+        facets = data.matches(warehouse, sel).facets
         if facet_cols:
             for col, box in zip(facet_cols, st.columns(len(facet_cols))):
-                counts = dict(page.facets.get(col, []))
-                options = [v for v, _ in page.facets.get(col, [])]
+                counts = dict(facets.get(col, []))
+                options = [v for v, _ in facets.get(col, [])]
                 options += [v for v in st.session_state.get(f"data_f_{col}", []) if v not in counts]
-                box.multiselect(col, options, key=f"data_f_{col}", on_change=changed,
+                box.multiselect(col, options, key=f"data_f_{col}", on_change=changed, args=args,
                                 format_func=lambda v, c=counts: data.facet_label(v, c.get(v, 0), lang),
                                 placeholder=t("data_facet_any"), help=table.column(col).comment)
         others = [(c, v) for c, v in sel.filters if c not in facet_cols]
         if others:
             st.caption(t("data_other_filters", filters=ui.md_escape("; ".join(f"{c} = {' | '.join(v)}"
                                                                              for c, v in others))))
+    rows_and_downloads(lang, warehouse, base_url)
+
+
+@st.fragment
+def rows_and_downloads(lang: str, warehouse: str, base_url: str) -> None:
+    """Sections 1 and 2, a fragment: a page turn, a sort or a page size changes neither the matching
+    rows' count nor the facets, so it reruns only this part (a fragment rerun runs without app.py:
+    it sets the page's language itself, and reads the selection from the URL the change wrote)."""
+    set_language(lang)
+    tables, sel, _, facet_cols = selection()
+    table = tables[sel.table]
+    total = data.matches(warehouse, sel).total
+    shown = data.page_rows(warehouse, sel).rows
+    args = (sel, facet_cols)
+
+    def turn(step: int, pages: int) -> None:
+        st.session_state["data_page"] = min(max(1, min(sel.page, pages) + step), pages)
+        changed(sel, facet_cols, keep_page=True)
 
     # 1. the rows, with their sources beside them
     with st.container(border=True):
-        st.subheader(t("data_rows_title", table=sel.table))
-        st.caption(data.range_text(sel, len(page.rows), page.total, lang))
+        st.header(t("data_rows_title", table=sel.table))
+        st.caption(data.range_text(sel, len(shown), total, lang))
         config = {c.name: st.column_config.Column(help=c.comment) for c in table.columns if c.comment}
         config["source_url"] = st.column_config.LinkColumn(help=t("data_source_url_help"))
-        st.dataframe(page.rows, hide_index=True, width="stretch", column_config=config, placeholder="")
-        pages = data.last_page(page.total, sel.page_size)
+        st.dataframe(shown, hide_index=True, width="stretch", column_config=config, placeholder="")
+        pages = data.last_page(total, sel.page_size)
         sort_options = [""] + [f"{p}{c}" for c in table.names for p in ("", "-")]
         with st.container(horizontal=True):
-            st.selectbox(t("data_sort_label"), sort_options, key="data_sort", on_change=changed,
+            st.selectbox(t("data_sort_label"), sort_options, key="data_sort", on_change=changed, args=args,
                          format_func=lambda s: t("data_sort_default") if not s else
                          t("data_sort_desc" if s.startswith("-") else "data_sort_asc", column=s.lstrip("-")))
             st.number_input(t("data_page_label", pages=pages), min_value=1, max_value=pages, step=1,
-                            key="data_page", on_change=changed, kwargs={"keep_page": True})
-            st.selectbox(t("data_size_label"), explore.PAGE_SIZES, key="data_size", on_change=changed)
+                            key="data_page", on_change=changed, args=args, kwargs={"keep_page": True})
+            st.selectbox(t("data_size_label"), explore.PAGE_SIZES, key="data_size", on_change=changed, args=args)
         with st.container(horizontal=True):
             for label, step in (("data_previous", -1), ("data_next", 1)):
                 st.button(t(label), key=label, on_click=turn, args=(step, pages),
                           disabled=not 1 <= min(sel.page, pages) + step <= pages)
-        if table.has_sources and not page.rows.empty:
-            quotes = dict(zip(page.rows["source_id"], page.rows["quote"])) if "quote" in page.rows else None
-            ui.sources_popover(page.rows["source_id"].dropna().tolist(), quotes, key="data_rows")
+        if table.has_sources and not shown.empty:
+            quotes = dict(zip(shown["source_id"], shown["quote"])) if "quote" in shown else None
+            ui.sources_popover(shown["source_id"].dropna().tolist(), quotes, key="data_rows")
 
     # 2. downloads of exactly this, and the citation pack
     url = data.share_url(base_url, [("lang", lang), *data.url_params(sel)])
     with st.container(border=True):
-        st.subheader(t("data_downloads_title"))
+        st.header(t("data_downloads_title"))
         fmt = st.segmented_control(t("data_format_label"), package.FORMATS, key="data_format", default="csv",
                                    format_func=str.upper, selection_mode="single") or "csv"
-        scopes = data.scopes(sel, len(page.rows), page.total, table.rows)
+        scopes = data.scopes(sel, len(shown), total, table.rows)
         download_row("data", lambda scope, f: data.download(warehouse, sel, scope, f, url),
                      lambda scope: data.file_stem(warehouse, sel, scope), scopes, fmt)
         pack_scope = "matching" if sel.filtered else "table"
-        ui.file_download(t("data_pack_button", n=f"{page.total if sel.filtered else table.rows:,}"),
+        ui.file_download(t("data_pack_button", n=f"{total if sel.filtered else table.rows:,}"),
                          lambda: data.download(warehouse, sel, pack_scope, "zip", url),
                          f"{data.file_stem(warehouse, sel, pack_scope)}_citation-pack.zip", package.MIME["zip"],
                          key="data_pack")
@@ -126,7 +150,7 @@ def browse() -> None:
         with st.expander(t("data_cite_title")):
             st.caption(t("data_share_label"))
             st.code(url, language=None, wrap_lines=True)
-            cites = package.citations(data.about(warehouse, sel, pack_scope, page.total, url))
+            cites = package.citations(data.about(warehouse, sel, pack_scope, total, url))
             for key, text in cites.items():
                 st.caption(t(f"data_cite_{key}"))
                 st.code(text, language=None, wrap_lines=True)

@@ -16,8 +16,12 @@ view = overview.content(db.warehouse_id(), language())
 # 2. headline figures, each with its sources one click away
 for col, card in zip(st.columns(len(view.cards)), view.cards):
     with col.container(border=True):
-        st.metric(card.label, card.value)
+        st.metric(card.label, card.value, help=card.counts or None)
         st.caption(card.caption)
+        if card.rules:  # a figure counted by several rules: each rule in one line, and the reported aggregate
+            with st.popover(t("sco_rules_button"), width="content"):
+                for line in card.rules:
+                    st.markdown(line)
         ui.sources_popover(card.source_ids, card.quotes, key=card.key)
 
 # 3. charts, each a chart box with its table, sources and download

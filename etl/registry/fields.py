@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
+from etl.problems import counted
 from etl.schema import YEAR_MIN
 
 HERE = Path(__file__).resolve().parent
@@ -78,7 +79,7 @@ def parse_credit_code(raw: object) -> str:
     if not code:
         raise Refused("is empty: every registry row needs its unified social credit code")
     if len(code) != 18:
-        raise Refused(f"has {len(code)} characters: a unified social credit code has 18 (GB 32100-2015)")
+        raise Refused(f"has {counted(len(code), 'character', 'characters')}: a unified social credit code has 18 (GB 32100-2015)")
     bad = sorted({c for c in code if c not in _USCC_VALUE})
     if bad:
         raise Refused(f"has characters outside the code's alphabet (digits and capitals except I, O, Z, S, V): "

@@ -21,6 +21,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from etl.problems import counted
 from etl.registry import fields
 from etl.registry.fields import Refused, fold_width, name_key, normalise_name
 from etl.registry.read import Export, ExportError, read_export
@@ -274,7 +275,7 @@ def run(export_path: Path, source_id: str, raw: Path, root: Path, export_date: d
         outcome.rows += 1
         record = list(record) + [None] * (width - len(record))
         if len(record) > width and any(_text(c) for c in record[width:]):
-            outcome.rejected.append(Rejected(row_no, "", "", f"has {len(record)} cells, the header {width}: "
+            outcome.rejected.append(Rejected(row_no, "", "", f"has {counted(len(record), 'cell', 'cells')}, the header {width}: "
                                                             f"a shifted row"))
             outcome.rejected_rows += 1
             continue

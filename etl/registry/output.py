@@ -8,6 +8,7 @@ import json
 import tomllib
 from pathlib import Path
 
+from etl.problems import counted
 from etl.registry.importer import OUTPUT, SOURCE_COLUMNS, SOURCES_FILE, Outcome
 
 
@@ -89,7 +90,7 @@ def report(o: Outcome) -> str:
         "",
         "Unknown columns, kept aside in unknown_columns.csv: " + (", ".join(o.unknown_columns) or "none") + ".",
         "",
-        f"Rejected rows: {o.rejected_rows}, with {len(o.rejected)} reason(s) in rejects.csv (file, row, column, "
+        f"Rejected rows: {o.rejected_rows}, with {counted(len(o.rejected), 'reason', 'reasons')} in rejects.csv (file, row, column, "
         f"value, reason).",
         f"Duplicates: {len(o.duplicates)}, in duplicates.csv; nothing already in data/raw was changed.",
         "",

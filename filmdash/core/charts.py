@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.core.i18n import NAME_SUFFIX, language, number, qualified, t, unit_name, with_unit
+from filmdash.core.i18n import NAME_SUFFIX, date_text, language, number, qualified, t, unit_name, with_unit
 from filmdash.core.style import MUTED, OKABE_ITO, PRIMARY, base_layout
 
 # --- data as plotly text ------------------------------------------------------------------------
@@ -117,8 +117,9 @@ def claims_side_by_side(frame: pd.DataFrame, lang: str | None = None) -> go.Figu
         part = frame[frame["unit"] == unit]
         # a long publisher is cut on the axis (a half-width column has no room for it beside the value
         # labels) and given whole in the hover
-        full = [f"{p} ({d})" for p, d in zip(part["publisher"], part["as_of"])]
-        labels = [f"{p if len(p) <= 28 else p[:27] + '…'} ({d})" for p, d in zip(part["publisher"], part["as_of"])]
+        dates = [date_text(d, lang) for d in part["as_of"]]
+        full = [f"{p} ({d})" for p, d in zip(part["publisher"], dates)]
+        labels = [f"{p if len(p) <= 28 else p[:27] + '…'} ({d})" for p, d in zip(part["publisher"], dates)]
         fig.add_trace(go.Scatter(
             x=part["value_base"], y=labels, mode="markers+text", showlegend=False, cliponaxis=False,
             marker={"size": 16, "color": [OKABE_ITO[3] if c else MUTED for c in part["in_conflict"]]},

@@ -80,3 +80,17 @@ def query(name: str, build_dir: Path | None = None, **params) -> pd.DataFrame:
 
 def warehouse_id(build_dir: Path | None = None) -> str:
     return current_warehouse(build_dir).name
+
+
+# written by bench/synthetic.py and bench/registry.py beside a warehouse of made-up rows: the app then
+# shows a banner on every page
+SYNTHETIC_MARKER = "SYNTHETIC.txt"
+
+
+def synthetic_note(build_dir: Path | None = None) -> str | None:
+    """The text of the build folder's SYNTHETIC.txt, when the warehouse served is synthetic benchmark data
+    (bench/synthetic.py and bench/registry.py write one beside the warehouses they generate); None otherwise."""
+    try:
+        return ((build_dir or BUILD_DIR) / SYNTHETIC_MARKER).read_text(encoding="utf-8").strip() or "SYNTHETIC"
+    except FileNotFoundError:
+        return None

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from filmdash.core.i18n import LANGUAGES
+from filmdash.core.i18n import LANGUAGES, counted
 from filmdash.core.paths import ROOT
 
 DECKS_DIR = ROOT / "data" / "decks"
@@ -37,7 +37,7 @@ class DeckError(ValueError):
 
     def __init__(self, path: Path | str, problems: list[str]):
         self.problems = problems
-        super().__init__(f"{path}: {len(problems)} problem(s) in the deck:\n" + "\n".join(f"  - {p}" for p in problems))
+        super().__init__(f"{path}: {counted(len(problems), 'problem', 'problems')} in the deck:\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def parse(data: Mapping, path: Path | str, boxes: Mapping[str, str], page_params
     deck_title = _texts(data.get("title"), "deck title", problems, required_en=True)
     unknown = set(data) - {"title", "slides"}
     if unknown:
-        problems.append(f"deck: unknown field(s) {sorted(unknown)} (expected 'title' and [[slides]])")
+        problems.append(f"deck: {'unknown field' if len(unknown) == 1 else 'unknown fields'} {sorted(unknown)} (expected 'title' and [[slides]])")
     raw_slides = data.get("slides")
     if not isinstance(raw_slides, list) or not raw_slides:
         problems.append("deck: no [[slides]]: a deck needs at least one slide")

@@ -12,7 +12,9 @@ i18n.LANGUAGES), so nothing a source wrote can reach the document.
   "Filmdash Han Alt". Which file each of those two names means depends on the language: a 繁體 page
   draws Han characters with Noto Sans TC first, the others with Noto Sans SC first (each falls back
   to the other for a character it lacks). One family name per role, redefined per language, is
-  what lets the order change without overriding Streamlit's own CSS on every element.
+  what lets the order change without overriding Streamlit's own CSS on every element. Hangul (the
+  quotes of Korean-language sources) comes from Noto Sans KR, cut to Hangul alone and declared for
+  both names with a unicode-range, so the browser fetches it only for a page that shows Korean.
 """
 
 from __future__ import annotations
@@ -24,19 +26,28 @@ HAN, HAN_ALT = "Filmdash Han", "Filmdash Han Alt"
 WEIGHTS = (400, 700)
 # the shipped Han fonts in the order a language prefers them
 FONT_ORDER = {"en": ("sc", "tc"), "zh-Hans": ("sc", "tc"), "zh-Hant": ("tc", "sc")}
-# the fonts a machine may have installed (used by exported images, drawn by kaleido's Chromium,
-# which does not load this app's fonts), in each language's order
+# the fonts a machine may have installed, in each language's order: the last resort for a character
+# the shipped subsets lack
 SYSTEM_HAN = {"sc": ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"),
               "tc": ("Noto Sans CJK TC", "Noto Sans CJK HK", "Source Han Sans TC", "Microsoft JhengHei",
                      "PingFang TC")}
 
 
+# the same shipped fonts as exported images see them (export_fonts: TrueType under names of their own,
+# through fontconfig), so an exported chart is drawn with them and not with whatever the machine has
+EXPORT_HAN = {"sc": "Filmdash Noto Sans SC", "tc": "Filmdash Noto Sans TC"}
+
+
 def font_family(lang: str) -> str:
-    """The CSS font-family for charts: Latin, this app's Han fonts, then installed ones, in the
-    language's order (for exported images, where the app's fonts are not loaded)."""
+    """The CSS font-family for charts: Latin, this app's Han fonts (as the page loads them, then as
+    exported images find them), then installed ones, in the language's order."""
     order = FONT_ORDER[lang]
-    names = ["Source Sans", HAN, HAN_ALT, *SYSTEM_HAN[order[0]], *SYSTEM_HAN[order[1]], "Noto Sans"]
+    names = ["Source Sans", HAN, HAN_ALT, EXPORT_HAN[order[0]], EXPORT_HAN[order[1]],
+             *SYSTEM_HAN[order[0]], *SYSTEM_HAN[order[1]], "Noto Sans"]
     return ", ".join(f"'{n}'" for n in names) + ", sans-serif"
+
+
+HANGUL_RANGE = "U+1100-11FF,U+3130-318F,U+AC00-D7AF"  # etl.fonts.HANGUL
 
 
 def _font_faces(lang: str) -> str:
@@ -45,6 +56,9 @@ def _font_faces(lang: str) -> str:
         for weight in WEIGHTS:
             rules.append(f'@font-face{{font-family:"{family}";font-style:normal;font-weight:{weight};'
                          f'font-display:swap;src:url({FONT_URL}noto-sans-{script}-{weight}.woff2) format("woff2")}}')
+            rules.append(f'@font-face{{font-family:"{family}";font-style:normal;font-weight:{weight};'
+                         f'font-display:swap;src:url({FONT_URL}noto-sans-kr-{weight}.woff2) format("woff2");'
+                         f'unicode-range:{HANGUL_RANGE}}}')
     return "\n".join(rules)
 
 

@@ -9,12 +9,15 @@ chose and falls back to the original.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from contextvars import ContextVar
 from functools import cache
 
 import pandas as pd
 from babel import Locale
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal, get_currency_name
 
 from filmdash.core.paths import LOCALES_DIR
@@ -56,15 +59,72 @@ def babel_locale(lang: str) -> Locale:
 
 
 def t(key: str, lang: str | None = None, **values) -> str:
-    """The string for key in the current language; a missing key raises (tests catch it). An entry
-    may be a dict of CLDR plural forms ({"one": "{n} member", "other": "{n} members"}): the form
-    for n follows the language's plural rule (Babel)."""
+    """The string for key in the current language; a missing key raises (tests catch it).
+
+    Plurals follow the language's CLDR rule (Babel), two ways:
+    - an entry may be a dict of plural forms ({"one": "{n} member", "other": "{n} members"}), chosen by n;
+    - any count in a text may be an ICU-style plural, as gettext's ngettext does for one count but for
+      as many counts as a sentence holds: "{sources, plural, one {# source agrees} other {# sources
+      agree}} on {label}." (`#` is the count as given, or grouped by the locale when given as a number).
+    Chinese has one form only, so its catalogues hold plain strings."""
     lang = lang or language()
     text = catalogue(lang)[key]
     if isinstance(text, dict):
-        form = babel_locale(lang).plural_form(abs(values["n"])) if "n" in values else "other"
+        form = plural_form(values["n"], lang) if "n" in values else "other"
         text = text.get(form, text["other"])
+    if "{" in text and ", plural," in text:
+        text = _plurals(text, lang, values)
     return text.format(**values) if values else text
+
+
+_PLURAL = re.compile(r"\{(\w+), plural,")
+_FORM = re.compile(r"\s*(=\d+|zero|one|two|few|many|other)\s*\{")
+
+
+def _count(value) -> float:
+    """A count given as a number or as text already formatted ('1,234', '12')."""
+    if isinstance(value, str):
+        digits = re.sub(r"[^0-9.]", "", value)
+        if not digits:
+            raise ValueError(f"not a count: {value!r}")
+        return float(digits)
+    return float(value)
+
+
+def plural_form(value, lang: str) -> str:
+    """'one', 'other' ... for a count in a language (CLDR plural rules, through Babel)."""
+    count = _count(value)
+    return babel_locale(lang).plural_form(int(count) if count == int(count) else count)
+
+
+def _plurals(text: str, lang: str, values: dict) -> str:
+    """Each '{var, plural, one {...} other {...}}' replaced by the form var's count takes."""
+    while match := _PLURAL.search(text):
+        forms, i = {}, match.end()
+        while text[i] != "}":
+            form = _FORM.match(text, i)
+            if form is None:
+                raise ValueError(f"bad plural in {text!r} at {i}")
+            depth, j = 1, form.end()
+            while depth:
+                depth += {"{": 1, "}": -1}.get(text[j], 0)
+                j += 1
+            forms[form.group(1)] = text[form.end():j - 1]
+            i = j
+            while text[i].isspace():
+                i += 1
+        value = values[match.group(1)]
+        exact = f"={_count(value):g}"
+        body = forms.get(exact) or forms.get(plural_form(value, lang)) or forms["other"]
+        shown = value if isinstance(value, str) else format_decimal(value, locale=BABEL_LOCALES[lang])
+        text = text[:match.start()] + body.replace("#", str(shown)) + text[i + 1:]
+    return text
+
+
+def counted(n: int, one: str, other: str) -> str:
+    """An English count with its noun in the right form ('1 problem', '3 problems'), for messages
+    to the person running a command (CLDR's English plural rule, through Babel)."""
+    return f"{n:,} {one if plural_form(n, 'en') == 'one' else other}"
 
 
 def from_locale(locale: str | None) -> str:
@@ -177,34 +237,35 @@ def unit_name(unit, lang: str | None = None) -> str:
     return t(key, lang) if key in catalogue(lang) else currency_name(str(unit), lang)
 
 
-def date_text(value: str | None, lang: str | None = None) -> str:
-    """An ISO date (full or partial) in the reader's convention."""
+# dates in British English (31 Oct 2017, as the sources' own English mostly writes them), and in the
+# Chinese locales of the two scripts; a date known only to its month or year is shown as far as known
+DATE_LOCALES = {"en": "en_GB", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_HK"}
+DATE_SKELETONS = {"day": "yMMMd", "month": "yMMM", "year": "y"}
+
+
+def date_text(value, lang: str | None = None) -> str:
+    """A date (ISO text, full or partial, or a date) in the reader's convention, through Babel's CLDR
+    patterns: '31 Oct 2017' / 'Oct 2017' / '2017'; '2017年10月31日' / '2017年10月' / '2017年'."""
     lang = lang or language()
-    if not value or missing(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        value = value.isoformat()[:10]
+    kind = precision(value)
+    if kind is None:
         return t("no_data", lang)
-    parts = str(value).split("-")
-    if lang == "en":
-        months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        if len(parts) == 3:
-            return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{months[int(parts[1]) - 1]} {parts[0]}"
-        return parts[0]
-    out = f"{parts[0]}年"
-    if len(parts) >= 2:
-        out += f"{int(parts[1])}月"
-    if len(parts) == 3:
-        out += f"{int(parts[2])}日"
-    return out
+    parts = [int(p) for p in str(value).strip()[:10].split("-")]
+    day = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    return format_skeleton(DATE_SKELETONS[kind], day, locale=DATE_LOCALES[lang])
 
 
 # --- partial dates and claimed values ---------------------------------------------------------
 
 def precision(value) -> str | None:
     """'day', 'month' or 'year' for an ISO date written in full or in part; None when missing."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "day"
     if missing(value) or not str(value).strip():
         return None
-    return {1: "year", 2: "month", 3: "day"}.get(len(str(value).split("-")))
+    return {1: "year", 2: "month", 3: "day"}.get(len(str(value).strip()[:10].split("-")))
 
 
 def period_start(value) -> str | None:

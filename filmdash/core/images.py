@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
+from filmdash.core import export_fonts
 from filmdash.core.paths import STATIC_DIR
 
 _KALEIDO_STARTED = False
@@ -29,6 +30,7 @@ def export_image(fig: go.Figure, fmt: str = "png", width: int = 1600, height: in
         raise ValueError(f"unsupported image format {fmt!r}")
     pio.defaults.topojson = (STATIC_DIR / "topojson").as_uri() + "/"
     if not _KALEIDO_STARTED:
+        export_fonts.use_for_children()  # kaleido's Chromium draws Chinese with the shipped fonts
         kaleido.start_sync_server(mathjax=False, silence_warnings=True)
         _KALEIDO_STARTED = True
     image = go.Figure(fig)
@@ -38,7 +40,9 @@ def export_image(fig: go.Figure, fmt: str = "png", width: int = 1600, height: in
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # "kopts ignored when using a server": expected
-        return pio.to_image(image, format=fmt, width=width, height=height)
+        out = pio.to_image(image, format=fmt, width=width, height=height)
+    # an SVG's text is drawn by the viewer's fonts: it carries the shipped ones, cut to its characters
+    return export_fonts.embed_in_svg(out) if fmt == "svg" else out
 
 
 @lru_cache(maxsize=32)

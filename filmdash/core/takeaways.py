@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from filmdash.core.i18n import NAME_SUFFIX, language, number, qualified, t, with_unit
+from filmdash.core.i18n import NAME_SUFFIX, date_text, language, number, qualified, t, with_unit
 
 
 def cities_of_film(frame: pd.DataFrame, lang: str | None = None) -> str:
@@ -47,3 +47,37 @@ def documented_vs_reported(documented: int, reported: float | None, qualifier: s
         return t("takeaway_documented_only", lang, documented=documented, what=what)
     return t("takeaway_documented_vs_reported", lang, documented=documented, what=what,
              reported=qualified(number(reported, lang), qualifier, lang), share=f"{documented / reported:.0%}")
+
+
+# --- "SCO co-productions since 2020" under each counting rule ---------------------------------
+
+def sco_rules(counts: pd.DataFrame, lang: str | None = None) -> list[tuple[str, int, str]]:
+    """(short label, titles, the rule in one line) for each rule of the sco_coproduction_counts mart,
+    strictest first."""
+    lang = lang or language()
+    return [(t(f"sco_rule_label_{r['rule']}", lang), int(r["titles"]), t(f"sco_rule_{r['rule']}", lang))
+            for r in counts.sort_values("rule_order").to_dict("records")]
+
+
+def sco_rule_lines(counts: pd.DataFrame, lang: str | None = None) -> list[str]:
+    """'**Strict: 16.** Titles dated 2020 or later with ...', one line a rule."""
+    lang = lang or language()
+    return [t("sco_rule_line", lang, label=label, n=n, rule=rule) for label, n, rule in sco_rules(counts, lang)]
+
+
+def sco_reported_line(reported, qualifier, publisher: str | None, as_of, lang: str | None = None) -> str | None:
+    """The reported aggregate with its source in one line; None when no source reports one."""
+    lang = lang or language()
+    if reported is None or pd.isna(reported):
+        return None
+    return t("sco_rule_reported", lang, reported=qualified(number(reported, lang), qualifier, lang),
+             publisher=publisher or t("no_data", lang), date=date_text(as_of, lang))
+
+
+def sco_rules_caption(counts: pd.DataFrame, reported, qualifier, lang: str | None = None) -> str:
+    """'Strict 16 · Members today 18 · Any SCO status 18 · reported more than 40'."""
+    lang = lang or language()
+    labels = " · ".join(f"{label} {number(n, lang)}" for label, n, _ in sco_rules(counts, lang))
+    shown = t("no_data", lang) if reported is None or pd.isna(reported) else \
+        qualified(number(reported, lang), qualifier, lang)
+    return t("sco_rules_caption", lang, labels=labels, reported=shown)

@@ -235,6 +235,20 @@ def frame_footer() -> None:
     # our own fixed script (no data in it): it imports chunks this app serves, before a page needs them
 
 
+def synthetic_banner() -> None:
+    """On every page, before anything else, when the warehouse served is a benchmark's synthetic one
+    (never by default: only FILMDASH_BUILD_DIR pointing at bench/synthetic.py's or bench/registry.py's
+    build serves it, and they write SYNTHETIC.txt beside it)."""
+    note = db.synthetic_note()
+    if note is None:
+        return
+    try:
+        build = db.warehouse_id()
+    except db.WarehouseMissing:
+        build = "—"
+    st.error(t("synthetic_banner", build=md_escape(build), note=md_escape(note)))
+
+
 def warehouse_or_stop() -> None:
     try:
         db.current_warehouse()
@@ -249,7 +263,12 @@ def source_lines(sources: pd.DataFrame, quotes: dict[str, str] | None = None) ->
     lines = []
     for row in sources.itertuples():
         when = date_text(row.published) if isinstance(row.published, str) else t("undated")
-        line = f"- **{md_escape(row.publisher)}**, [{md_escape(row.title)}]({row.url.replace(')', '%29')}) · {when}"
+        # a registry export has no page to link to: its title, and the export's date
+        title = (f"[{md_escape(row.title)}]({row.url.replace(')', '%29')})" if isinstance(row.url, str) and row.url
+                 else md_escape(row.title))
+        if row.kind == "registry":
+            when = t("registry_source_note", as_of=md_escape(row.accessed))
+        line = f"- **{md_escape(row.publisher)}**, {title} · {when}"
         if quotes and quotes.get(row.source_id):
             line += f"  \n  “{md_escape(quotes[row.source_id])}”"
         if row.kind == "seed":
@@ -285,7 +304,7 @@ def download_button(key: str, table: pd.DataFrame, data=None) -> None:
     """The CSV of exactly the rows shown, its row count on the button. One element: a footer of
     columns and a caption cost every box a layout on each load. The CSV is built only when clicked
     (data=None), so a rerun does not pay for every box's file."""
-    label = t("download_csv_one_row") if len(table) == 1 else t("download_csv_rows", n=len(table))
+    label = t("download_csv_rows", n=len(table))
     st.download_button(label, data if data is not None else (lambda: exports.csv_bytes(table)),
                        file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore")
 
@@ -370,7 +389,7 @@ def release_box(release: dict | None, lang: str) -> None:
     """The whole warehouse as the build released it (a zip the ETL wrote beside the warehouse: the
     DuckDB copy, Parquet and CSV per table, datapackage.json, SHA256SUMS). Never the live file."""
     with st.container(border=True):
-        st.subheader(t("release_title", lang))
+        st.header(t("release_title", lang))
         if release is None:
             st.info(t("release_missing", lang))
             return
@@ -392,7 +411,9 @@ def image_popover(box_id: str, figure, title: str, takeaway: str, source_ids: Se
     query = "&".join(f"{k}={v}" for k, v in st.query_params.items())
     link = url.split("?")[0] + (f"?{query}" if query else "")
     warehouse = db.warehouse_id()
-    day = f"{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}" if warehouse.startswith("warehouse-") else warehouse
+    # the build's day (warehouse-20261207T...), as the reader writes dates
+    day = (date_text(f"{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}", lang)
+           if re.fullmatch(r"warehouse-\d{8}T.*", warehouse) else warehouse)
     ids = sorted(set(source_ids))
 
     def build(fmt: str) -> bytes:

@@ -9,6 +9,11 @@ Chinese needs a CJK font: Debian's fonts-noto-cjk (.ci/run installs it), or $FIL
 holding NotoSansCJK-Regular.ttc and NotoSansCJK-Bold.ttc. The PDF embeds a subset of it; the PPTX
 names it (Noto Sans CJK SC / TC), which PowerPoint and LibreOffice show, falling back to their
 own CJK font where it is not installed.
+
+Speed (make bench-deck): each language's pages are made once and serve both files; the charts come
+from the content-addressed render cache in build/renders (filmdash/presenter/renders.py), the ones
+missing drawn in one kaleido session; the PDF's CJK fonts are cut to the brief's characters once
+(build/fonts/subsets). A warm run draws nothing and only assembles the documents.
 """
 
 from __future__ import annotations
@@ -19,13 +24,13 @@ import io
 import os
 import sys
 import time
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from filmdash.core import db, deck, qr
-from filmdash.core.i18n import LANGUAGES, date_text, t
+from filmdash.core.i18n import LANGUAGES, counted, date_text, t
 from filmdash.core.paths import BUILD_DIR
+from filmdash.presenter import renders
 from filmdash.presenter import slides as present
 
 FONT_DIRS = [Path(p) for p in (os.environ.get("FILMDASH_CJK_FONT_DIR"), "/usr/share/fonts/opentype/noto") if p]
@@ -63,52 +68,36 @@ def _collection(weight: str) -> Path:
 
 def font_file(lang: str, weight: str = "Regular") -> Path:
     """One face of the Noto Sans CJK collection as a font file (fpdf2 reads single fonts), extracted
-    once into build/fonts."""
+    once into build/fonts, under a name that changes when the collection file does."""
     from fontTools.ttLib import TTCollection
 
-    out = BUILD_DIR / "fonts" / f"NotoSansCJK-{FONT_NAMES[lang].split()[-1]}-{weight}.otf"
+    collection = _collection(weight)
+    stat = collection.stat()
+    version = hashlib.sha256(f"{collection.resolve()}\t{stat.st_size}\t{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+    out = BUILD_DIR / "fonts" / f"NotoSansCJK-{FONT_NAMES[lang].split()[-1]}-{weight}-{version}.otf"
     if not out.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_suffix(".part")
-        TTCollection(str(_collection(weight)), lazy=True).fonts[FACE_INDEX[lang]].save(str(tmp))
+        tmp = out.with_name(f"{out.name}.{os.getpid()}.part")
+        TTCollection(str(collection), lazy=True).fonts[FACE_INDEX[lang]].save(str(tmp))
         tmp.replace(out)
     return out
 
 
-IMAGE_DIR = BUILD_DIR / "handouts" / "images"
-
-
-@lru_cache(maxsize=256)
-def _image(warehouse: str, box: str, params: tuple, lang: str) -> bytes:
-    """The slide's chart as a PNG, kept in build/handouts/images under a hash of the figure itself:
-    a deck built again (or packed for the fair) redraws only the charts that changed."""
-    from filmdash.core.images import export_image
-
-    view = present.slide_view(warehouse, box, dict(params), lang)
+def pages(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None,
+          stats: renders.Stats | None = None) -> list[Page]:
+    """Each slide's content in one language; the charts from the render cache, the ones not there
+    drawn together in one kaleido session."""
+    out, figures = [], []
     width, height = IMAGE_SIZE
-    figure = present.presenter_figure(view.figure, height, size=24)
-    key = hashlib.sha256(f"{width}x{height}".encode() + figure.to_json().encode()).hexdigest()[:32]
-    path = IMAGE_DIR / f"{key}.png"
-    if path.exists():
-        return path.read_bytes()
-    image = export_image(figure, "png", width, height)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".part")
-    tmp.write_bytes(image)
-    tmp.replace(path)
-    return image
-
-
-def pages(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None) -> list[Page]:
-    out = []
     for slide in the_deck.slides:
         view = present.slide_view(warehouse, slide.box, slide.params, lang)
+        figures.append(present.presenter_figure(view.figure, height, size=24))
         url = qr.view_url(public_base, present.PAGE_PATHS[slide.page], slide.query(lang)) if public_base else None
-        out.append(Page(slide.number, slide.title.get(lang) or view.title, view.takeaway,
-                        _image(warehouse, slide.box, tuple(sorted(slide.params.items())), lang),
+        out.append(Page(slide.number, slide.title.get(lang) or view.title, view.takeaway, b"",
                         tuple(sorted(set(view.source_ids))), present.sources_line(view.source_ids, lang, 150),
                         slide.note(lang), url))
-    return out
+    images = renders.render(figures, IMAGE_SIZE, stats=stats)
+    return [replace(page, image=image) for page, image in zip(out, images)]
 
 
 # --- PPTX ----------------------------------------------------------------------------------------
@@ -145,7 +134,10 @@ def _text(slide, left, top, width, height, text: str, lang: str, size_pt: float,
     return box
 
 
-def pptx_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None) -> bytes:
+def pptx_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None,
+               shown: list[Page] | None = None) -> bytes:
+    """The deck as slides; `shown`: its pages in this language when already made (make deck makes
+    them once for both formats)."""
     from pptx import Presentation
     from pptx.util import Emu, Inches
 
@@ -154,7 +146,7 @@ def pptx_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str 
     blank = prs.slide_layouts[6]
     margin = Inches(0.4)
     qr_size = Inches(1.3)
-    for page in pages(the_deck, warehouse, lang, public_base):
+    for page in shown if shown is not None else pages(the_deck, warehouse, lang, public_base):
         slide = prs.slides.add_slide(blank)
         text_width = prs.slide_width - 2 * margin - (qr_size + Inches(0.2) if page.url else 0)
         _text(slide, margin, Inches(0.25), text_width, Inches(0.7), page.title, lang, 28, bold=True)
@@ -181,15 +173,71 @@ def pptx_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str 
 
 # --- PDF -------------------------------------------------------------------------------------------
 
-def pdf_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None) -> bytes:
+def deck_font(lang: str, weight: str, text: str) -> Path:
+    """The CJK face cut down to the characters of `text` (and the ASCII range), kept in build/fonts
+    under a hash of the collection file, the face and the characters. fpdf parses the whole face
+    (65,000 glyphs) on add_font and subsets its outlines again on output; from a font of a few
+    hundred glyphs both take a moment, and a warm build reuses the file."""
+    from fontTools import subset as ftsubset
+    from fontTools.ttLib import TTFont
+
+    full = font_file(lang, weight)
+    chars = "".join(sorted(set(text) | {chr(c) for c in range(0x20, 0x7F)}))
+    digest = hashlib.sha256(f"{full.name}\n{chars}".encode()).hexdigest()[:24]
+    out = BUILD_DIR / "fonts" / "subsets" / f"{full.stem}-{digest}.otf"
+    if out.exists():
+        return out
+    font = TTFont(str(full), recalcTimestamp=False, recalcBBoxes=False, lazy=False)
+    options = ftsubset.Options(notdef_outline=True, recommended_glyphs=True, name_IDs=["*"], name_languages=["*"],
+                               layout_features=[], drop_tables=ftsubset.Options().drop_tables + ["GSUB", "GPOS", "GDEF"])
+    subsetter = ftsubset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f"{out.name}.{os.getpid()}.part")
+    font.save(str(tmp))
+    tmp.replace(out)
+    return out
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One view in the brief, its text as drawn."""
+    heading: str
+    takeaway: str
+    foot: str
+    page: Page
+
+
+def pdf_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str | None = None,
+              shown: list[Page] | None = None) -> bytes:
+    """The brief, two views a page; `shown` as for pptx_bytes. Every string is made first, then the
+    fonts are cut to their characters, then the pages drawn from those strings alone."""
     from fpdf import FPDF
 
-    shown = pages(the_deck, warehouse, lang, public_base)
+    if shown is None:
+        shown = pages(the_deck, warehouse, lang, public_base)
+    # 1. the text
+    deck_title = the_deck.title.get(lang) or the_deck.title.get("en", "")
+    header = f"{deck_title} · {present.data_as_of(warehouse, lang)}"
+    entries = [_Entry(f"{page.number}. {page.title}", page.takeaway,
+                      page.sources_line + (f" · {page.url}" if page.url else ""), page) for page in shown]
+    ids = sorted({i for page in shown for i in page.sources})
+    sources = db.query("sources_by_id", ids=ids) if ids else None
+    heading = t("present_handout_sources", lang) + f" ({len(ids)})"
+    listed = []
+    for row in (sources.itertuples() if sources is not None else ()):
+        when = date_text(row.published, lang) if isinstance(row.published, str) else t("undated", lang)
+        listed.append((f"{row.publisher}, {row.title} · {when}", row.url))
+    text = "".join([deck_title, header, heading, *(e.heading + e.takeaway + e.foot for e in entries),
+                    *(line + url for line, url in listed)])
+
+    # 2. the fonts
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_margins(15, 15, 15)
-    pdf.add_font("cjk", "", str(font_file(lang, "Regular")))
-    pdf.add_font("cjk", "B", str(font_file(lang, "Bold")))
+    pdf.add_font("cjk", "", str(deck_font(lang, "Regular", text)))
+    pdf.add_font("cjk", "B", str(deck_font(lang, "Bold", text)))
     # sources in Cyrillic scripts the CJK font lacks (Uzbek Ў): DejaVu, where installed
     fallbacks = []
     for style, name in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
@@ -198,23 +246,28 @@ def pdf_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str |
             pdf.add_font("fallback", style, str(path))
             fallbacks = ["fallback"]
     pdf.set_fallback_fonts(fallbacks)
-    deck_title = the_deck.title.get(lang) or the_deck.title.get("en", "")
+    for face in pdf.fonts.values():
+        # fpdf subsets each font again on output; recomputing the bounding boxes runs every glyph's
+        # outline program (most of the brief's time). The face's own boxes, kept, enclose every glyph
+        # of the subset, which is all a PDF reader uses them for.
+        face.ttfont.recalcBBoxes = False
+
+    # 3. the pages
     pdf.set_title(deck_title)
     pdf.set_lang({"en": "en-GB", "zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}[lang])
     width = pdf.w - 30
-    stamp = present.data_as_of(warehouse, lang)
-    for i, page in enumerate(shown):
+    for i, entry in enumerate(entries):
+        page = entry.page
         if i % 2 == 0:
             pdf.add_page()
             pdf.set_font("cjk", "", 9)
-            pdf.cell(width, 5, f"{deck_title} · {stamp}", new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(width, 5, header, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2)
         top = pdf.get_y()
         pdf.set_font("cjk", "B", 14)
-        pdf.multi_cell(width - (32 if page.url else 0), 7, f"{page.number}. {page.title}", new_x="LMARGIN",
-                       new_y="NEXT")
+        pdf.multi_cell(width - (32 if page.url else 0), 7, entry.heading, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("cjk", "B", 10.5)
-        pdf.multi_cell(width - (32 if page.url else 0), 5.5, page.takeaway, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width - (32 if page.url else 0), 5.5, entry.takeaway, new_x="LMARGIN", new_y="NEXT")
         if page.url:
             pdf.image(io.BytesIO(qr.png(page.url)), x=pdf.w - 15 - 28, y=top, w=28, h=28)
             pdf.set_y(max(pdf.get_y(), top + 29))
@@ -224,43 +277,56 @@ def pdf_bytes(the_deck: deck.Deck, warehouse: str, lang: str, public_base: str |
         pdf.image(io.BytesIO(page.image), x=15, y=pdf.get_y(), w=image_w, h=image_h)
         pdf.set_y(pdf.get_y() + image_h + 1)
         pdf.set_font("cjk", "", 8.5)
-        pdf.multi_cell(width, 4.2, page.sources_line + (f" · {page.url}" if page.url else ""), align="L",
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 4.2, entry.foot, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(6)
     # the sources, every one cited by a slide
-    ids = sorted({i for page in shown for i in page.sources})
-    sources = db.query("sources_by_id", ids=ids) if ids else None
     pdf.add_page()
     pdf.set_font("cjk", "B", 14)
-    pdf.cell(width, 8, t("present_handout_sources", lang) + f" ({len(ids)})", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(width, 8, heading, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
-    for row in (sources.itertuples() if sources is not None else ()):
+    for line, url in listed:
         if pdf.get_y() > pdf.h - 25:
             pdf.add_page()
-        when = date_text(row.published, lang) if isinstance(row.published, str) else t("undated", lang)
         pdf.set_font("cjk", "B", 8.5)
-        pdf.multi_cell(width, 4.2, f"{row.publisher}, {row.title} · {when}", align="L", new_x="LMARGIN",
-                       new_y="NEXT")
+        pdf.multi_cell(width, 4.2, line, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("cjk", "", 7.5)
-        pdf.multi_cell(width, 3.8, row.url, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 3.8, url, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
     return bytes(pdf.output())
 
 
 # --- make deck -------------------------------------------------------------------------------------
 
-def write(deck_path: Path, out_dir: Path, langs, public_base: str | None) -> list[Path]:
+def write(deck_path: Path, out_dir: Path, langs, public_base: str | None,
+          timings: dict[str, float] | None = None) -> list[Path]:
+    """Both handouts in each language. Each language's pages (views, charts) are made once and go
+    into both files; `timings` gathers the seconds each stage took."""
+    timings = timings if timings is not None else {}
+
+    def timed(stage: str, started: float) -> None:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+    started = time.perf_counter()
     the_deck = present.read_deck(deck_path)
     warehouse = db.warehouse_id()
+    timed("deck", started)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
+    stats = renders.Stats()
     for lang in langs:
+        started = time.perf_counter()
+        shown = pages(the_deck, warehouse, lang, public_base, stats)
+        timed("views and charts", started)
         for suffix, build in (("pptx", pptx_bytes), ("pdf", pdf_bytes)):
+            started = time.perf_counter()
             path = out_dir / f"{deck_path.stem}-{lang}.{suffix}"
             tmp = path.with_suffix(f".{suffix}.part")
-            tmp.write_bytes(build(the_deck, warehouse, lang, public_base))
+            tmp.write_bytes(build(the_deck, warehouse, lang, public_base, shown))
             tmp.replace(path)
             written.append(path)
+            timed(suffix, started)
+    timings["images drawn"] = stats.drawn
+    timings["images from cache"] = stats.cached
     return written
 
 
@@ -278,12 +344,15 @@ def main(argv=None) -> int:
         print(error, file=sys.stderr)
         return 2
     if args.check:
-        print(f"{args.deck}: {len(the_deck)} slides, valid")
+        print(f"{args.deck}: {counted(len(the_deck), 'slide', 'slides')}, valid")
         return 0
     started = time.perf_counter()
-    for path in write(args.deck, args.out, args.lang or LANGUAGES, qr.public_base(args.public_url)):
+    timings: dict[str, float] = {}
+    for path in write(args.deck, args.out, args.lang or LANGUAGES, qr.public_base(args.public_url), timings):
         print(path)
-    print(f"built in {time.perf_counter() - started:.1f} s")
+    stages = ", ".join(f"{stage} {value:.1f} s" if isinstance(value, float) else f"{stage} {value}"
+                       for stage, value in timings.items())
+    print(f"built in {time.perf_counter() - started:.1f} s ({stages})")
     return 0
 
 

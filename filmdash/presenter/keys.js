@@ -1,5 +1,6 @@
 // Presenter mode's keyboard. Fixed code, no data: it clicks the page's hidden buttons (a rerun of
-// the script, no reload) and, for ?autoplay=N, advances every N seconds and loops.
+// the script, no reload) and, for ?autoplay=N, advances every N seconds and loops. The presenter
+// takes over from autoplay with any key the deck answers to (it pauses); P pauses and resumes.
 (function () {
   var doc = window.parent && window.parent.document ? window.parent.document : document;
   var win = doc.defaultView || window;
@@ -15,6 +16,11 @@
     return el ? {slide: +el.dataset.slide, total: +el.dataset.total} : null;
   }
   var digits = "", digitTimer = null;
+  // ?autoplay=N: a plain decimal from 0.2 to 86400 seconds, as screen.py reads it (AUTOPLAY_MIN/MAX);
+  // parseFloat alone took "1e400" as Infinity, which setInterval runs as a delay of 0
+  var raw = (new URLSearchParams(win.location.search).get("autoplay") || "").trim();
+  var seconds = /^[0-9]{1,6}(\.[0-9]{1,3})?$/.test(raw) ? parseFloat(raw) : NaN;
+  var autoplayMs = seconds >= 0.2 && seconds <= 86400 ? seconds * 1000 : 0, paused = false;
   function jump() {
     var s = state(), n = parseInt(digits, 10);
     digits = "";
@@ -39,7 +45,9 @@
     }
     else if (key === "l" || key === "L") click("present_lang");
     else if (key === "d" || key === "D") doc.body.classList.toggle("present-tools-open");
+    else if ((key === "p" || key === "P") && autoplayMs) { setPaused(!paused); event.preventDefault(); return; }
     else return;
+    if (autoplayMs) setPaused(true);  // the presenter has taken over: the booth loop waits for P
     event.preventDefault();
   });
   // A chart's point labels that would sit on another text at this screen size are hidden (plotly drops
@@ -72,15 +80,18 @@
       declutter(gd);
     });
   }, 150);
-  // ?autoplay=N: a plain decimal from 0.2 to 86400 seconds, as screen.py reads it (AUTOPLAY_MIN/MAX);
-  // parseFloat alone took "1e400" as Infinity, which setInterval runs as a delay of 0
-  var raw = (new URLSearchParams(win.location.search).get("autoplay") || "").trim();
-  var seconds = /^[0-9]{1,6}(\.[0-9]{1,3})?$/.test(raw) ? parseFloat(raw) : NaN;
-  if (seconds >= 0.2 && seconds <= 86400) {
-    win.__filmdashAutoplay = win.setInterval(function () {
-      var app = doc.querySelector('[data-testid="stApp"]');
-      if (app && app.dataset.testScriptState === "running") return;  // never queue clicks on a busy server
-      click("present_loop");
-    }, Math.max(0.2, seconds) * 1000);
+  function advance() {
+    var app = doc.querySelector('[data-testid="stApp"]');
+    if (app && app.dataset.testScriptState === "running") return;  // never queue clicks on a busy server
+    click("present_loop");
   }
+  // Paused: no timer at all. Resumed: a whole period before the next advance, so the slide the
+  // presenter left on gets its full time.
+  function setPaused(value) {
+    paused = value;
+    if (win.__filmdashAutoplay) { win.clearInterval(win.__filmdashAutoplay); win.__filmdashAutoplay = null; }
+    if (!paused) win.__filmdashAutoplay = win.setInterval(advance, autoplayMs);
+    doc.documentElement.dataset.presentAutoplay = paused ? "paused" : "playing";
+  }
+  if (autoplayMs) setPaused(false);
 })();

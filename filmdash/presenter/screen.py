@@ -104,7 +104,7 @@ def slide(box: str, params: Mapping[str, str], page: str, title_override: Mappin
                         f'{base64.b64encode(qr.png(url)).decode("ascii")}">'
                         f'<figcaption lang="{lang}">{html.escape(t("present_qr_caption"))}</figcaption></figure>')
     with st.container(key="present_stage"):
-        st.plotly_chart(present.presenter_figure(view.figure), key="present_chart", height="stretch",
+        st.plotly_chart(present.stage_figure(warehouse, box, params, lang), key="present_chart", height="stretch",
                         config={**ui.PLOTLY_CONFIG, "displayModeBar": False, "responsive": True},
                         width="stretch", alt=view.takeaway)
     stamp = present.data_as_of(warehouse, lang) + (f" · {counter}" if counter else "")

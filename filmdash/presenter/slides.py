@@ -187,7 +187,7 @@ BOXES: dict[str, Box] = {
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "overview": (),
     "cities": ("cities", "metric", "unit", "mode", "city"),
-    "companies": ("q", "city", "type", "decade", "listed", "by", "company"),
+    "companies": ("q", "city", "type", "decade", "listed", "origin", "by", "company"),
     "coproductions": ("years", "status", "country", "year", "coproductions_section"),
     "studios": ("studio", "studios_section", "studio_fact"),
     "events": ("events_city", "events_kind", "events_status", "events_rows", "events_focus", "events_list"),
@@ -216,6 +216,18 @@ def _slide_view(warehouse: str, box: str, params: tuple[tuple[str, str], ...], l
 def slide_view(warehouse: str, box: str, params: Mapping[str, str], lang: str | None = None) -> SlideView:
     """The slide for one chart box at these URL parameters, cached per warehouse, inputs and language."""
     return _slide_view(warehouse, box, tuple(sorted(params.items())), lang or language())
+
+
+@lru_cache(maxsize=512)
+def _stage_figure(warehouse: str, box: str, params: tuple[tuple[str, str], ...], lang: str) -> go.Figure:
+    return presenter_figure(_slide_view(warehouse, box, params, lang).figure)
+
+
+def stage_figure(warehouse: str, box: str, params: Mapping[str, str], lang: str | None = None) -> go.Figure:
+    """The slide's chart restyled for the screen, made once per warehouse, inputs and language: the
+    next slide of a deck already shown is a rerun that builds no figure. Shared, so not to be
+    changed (st.plotly_chart serializes a copy)."""
+    return _stage_figure(warehouse, box, tuple(sorted(params.items())), lang or language())
 
 
 # --- for a projector ------------------------------------------------------------------------------

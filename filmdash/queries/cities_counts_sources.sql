@@ -1,7 +1,9 @@
 -- The sources behind the documented counts of a list of cities (companies, studios, productions
--- shot, events, partnerships), with one quote each, for the counts box's Sources view.
+-- shot, events, partnerships), with one quote each, for the counts box's Sources view; a registry import
+-- (companies from a registry export) is a source without a quote.
 WITH rows AS (
     SELECT city_id, source_id, quote FROM companies
+    UNION ALL SELECT DISTINCT city_id, source_id, NULL FROM registry_companies
     UNION ALL SELECT city_id, source_id, quote FROM studios
     UNION ALL SELECT city_id, source_id, quote FROM production_locations
     UNION ALL SELECT city_id, source_id, quote FROM events

@@ -1,7 +1,11 @@
 -- What each city does to build a film industry: documented companies, studios, productions shot,
--- events, partnerships and incentive claims, for a list of cities.
+-- events, partnerships and incentive claims, for a list of cities. Companies are dim_companies' rows: curated
+-- and registry rows counted apart too, with the latest registry export's date.
 WITH picked AS (SELECT unnest($cities) AS city_id),
-companies AS (SELECT city_id, count(*) AS n FROM companies GROUP BY ALL),
+companies AS (
+    SELECT city_id, count(*) AS n, count(*) FILTER (WHERE provenance = 'curated') AS curated,
+           count(*) FILTER (WHERE provenance = 'registry') AS registry, max(as_of) AS registry_as_of
+    FROM dim_companies WHERE list_contains($cities, city_id) GROUP BY ALL),
 studios AS (SELECT city_id, count(*) AS n FROM studios GROUP BY ALL),
 shot AS (SELECT city_id, count(DISTINCT production_id) AS n FROM production_locations GROUP BY ALL),
 events AS (SELECT city_id, count(*) AS n FROM events GROUP BY ALL),
@@ -12,7 +16,9 @@ partnerships AS (
 claims AS (SELECT entity_id AS city_id, count(*) AS n FROM claims WHERE entity_type = 'city' GROUP BY ALL)
 SELECT d.city_id, d.name_en, d.name_zh_hans, d.name_zh_hant, d.country_iso2,
        d.is_city_of_film, d.film_designation_year,
-       coalesce(companies.n, 0) AS companies, coalesce(studios.n, 0) AS studios,
+       coalesce(companies.n, 0) AS companies, coalesce(companies.curated, 0) AS companies_curated,
+       coalesce(companies.registry, 0) AS companies_registry, companies.registry_as_of,
+       coalesce(studios.n, 0) AS studios,
        coalesce(shot.n, 0) AS productions_shot, coalesce(events.n, 0) AS events,
        coalesce(partnerships.n, 0) AS partnerships, coalesce(claims.n, 0) AS city_claims
 FROM picked p

@@ -8,6 +8,7 @@ WITH names AS (
     UNION ALL SELECT 'company', company_id, name_en, name_zh_hans, name_zh_hant FROM companies
     UNION ALL SELECT 'production', production_id, title_en, title_zh_hans, title_zh_hant FROM productions
     UNION ALL SELECT 'event', event_id, name_en, name_zh_hans, name_zh_hant FROM events
+    UNION ALL SELECT 'place', place_id, name_en, name_zh_hans, name_zh_hant FROM dim_places
 )
 SELECT c.claim_id, c.entity_type, c.entity_id,
        coalesce(n.name_en, c.entity_id) AS name_en, n.name_zh_hans, n.name_zh_hant,

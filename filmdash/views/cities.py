@@ -13,10 +13,21 @@ from functools import lru_cache
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.core import charts, db
+from filmdash.core import charts, db, provenance
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain_inputs
-from filmdash.core.i18n import NAME_SUFFIX, language, missing, name, number, qualified, t, unit_name, with_unit
+from filmdash.core.i18n import (
+    NAME_SUFFIX,
+    date_text,
+    language,
+    missing,
+    name,
+    number,
+    qualified,
+    t,
+    unit_name,
+    with_unit,
+)
 from filmdash.core.selection import clicked_value
 from filmdash.core.style import MUTED, OKABE_ITO, base_layout
 
@@ -82,12 +93,36 @@ def per_capita_factor(unit: str) -> int:
 
 # --- population and the comparison rows ---------------------------------------------------------
 
+def city_level(claims: pd.DataFrame) -> pd.Series:
+    """True for a claim about the whole city, False for one about a place inside or around it (a district,
+    a studio base, a province: cities_claims.place_type)."""
+    if "place_type" not in claims.columns:
+        return pd.Series(True, index=claims.index)
+    return claims["place_type"].isna() | (claims["place_type"] == "city")
+
+
+def place_label(row: dict, lang: str | None = None) -> str:
+    """The place a claim measures, in the reader's script: the city itself, or the district, base or
+    province by its own name ('Qingdao West Coast New Area', '青岛西海岸新区'), with the city in
+    brackets where the name does not say it ('Media City (Potsdam)')."""
+    lang = lang or language()
+    city = name(row, lang=lang)
+    kind = row.get("place_type")
+    if missing(kind) or kind == "city":
+        return city
+    place = name(row, "place_name", lang) or str(row.get("place_id"))
+    if kind in ("district", "site") and city and city not in place:
+        return f"{place} ({city})"
+    return place
+
+
 def population_used(population: pd.DataFrame) -> pd.DataFrame:
     """Per city, the population claim per-capita figures divide by: the latest numeric one
-    (a corroborated one first on the same date, then the claim id, so the choice is stable)."""
+    (a corroborated one first on the same date, then the claim id, so the choice is stable). Only a
+    population of the whole city counts: a district's or a province's is not the city's."""
     cols = ["city_id", "population", "population_as_of", "population_claim_id", "population_source_id",
             "population_publisher", "population_qualifier"]
-    numeric = population.dropna(subset=["value_base"])
+    numeric = population[city_level(population)].dropna(subset=["value_base"])
     numeric = numeric[numeric["value_base"] > 0]
     if numeric.empty:
         return pd.DataFrame(columns=cols)
@@ -105,7 +140,9 @@ def comparison_rows(claims: pd.DataFrame, cities: pd.DataFrame, population: pd.D
                     unit: str | None, mode: str = "absolute", lang: str | None = None) -> pd.DataFrame:
     """One row per claim (every claim, not one per city) in `unit`, in the cities' order; a city
     without a claim in that unit gets one row with no value (shown as 'no data', never 0).
-    `cities` is the picked cities in order (city_id and names); `population` is population_used()."""
+    `cities` is the picked cities in order (city_id and names); `population` is population_used().
+    A claim about a place inside or around the city keeps that place as its label ('place') and
+    `whole_city` False; it is never divided by the city's population."""
     lang = lang or language()
     pop = population.set_index("city_id") if not population.empty else pd.DataFrame()
     in_unit = claims[(claims["unit"] == unit) & claims["value_base"].notna()] if unit else claims.iloc[0:0]
@@ -114,20 +151,23 @@ def comparison_rows(claims: pd.DataFrame, cities: pd.DataFrame, population: pd.D
         city_name = name(city, lang=lang)
         mine = in_unit[in_unit["city_id"] == city["city_id"]]
         has_pop = city["city_id"] in pop.index
-        base = {"city_id": city["city_id"], "city": city_name,
+        base = {"city_id": city["city_id"], "city": city_name, "place": city_name, "whole_city": True,
                 "population": pop.at[city["city_id"], "population"] if has_pop else None,
                 "population_as_of": pop.at[city["city_id"], "population_as_of"] if has_pop else None,
                 "population_source_id": pop.at[city["city_id"], "population_source_id"] if has_pop else None}
-        if mine.empty:
+        whole_mask = city_level(mine)
+        if not whole_mask.any():  # no figure for the whole city: say so, then any place's own figures
             rows.append({**base, "claim_id": None, "value": None, "shown": None, "qualifier": None,
                          "as_of": None, "publisher": None, "source_id": None, "quote": None, "url": None,
                          "corroborated": None, "in_conflict": None})
-            continue
-        for claim in mine.to_dict("records"):
+        for claim in pd.concat([mine[whole_mask], mine[~whole_mask]]).to_dict("records"):
+            whole = missing(claim.get("place_type")) or claim.get("place_type") == "city"
             shown = claim["value_base"]
             if mode == "per_capita":
-                shown = claim["value_base"] / base["population"] * per_capita_factor(unit) if has_pop else None
-            rows.append({**base, "claim_id": claim["claim_id"], "value": claim["value_base"], "shown": shown,
+                shown = (claim["value_base"] / base["population"] * per_capita_factor(unit)
+                         if has_pop and whole else None)
+            rows.append({**base, "place": place_label({**city, **claim}, lang), "whole_city": whole,
+                         "claim_id": claim["claim_id"], "value": claim["value_base"], "shown": shown,
                          "qualifier": claim["qualifier"], "as_of": claim["as_of"],
                          "publisher": claim["publisher"], "source_id": claim["source_id"], "quote": claim["quote"],
                          "url": claim["url"], "corroborated": bool(claim["corroborated"]),
@@ -152,6 +192,8 @@ def value_text(row: dict, unit: str | None, mode: str = "absolute", lang: str | 
     lang = lang or language()
     if missing(row.get("shown")):
         if mode == "per_capita" and not missing(row.get("value")):
+            if row.get("whole_city") is False:
+                return t("cities_no_population_place", lang)
             return t("cities_no_population", lang)
         return t("no_data", lang)
     text = qualified(short_number(row["shown"], lang), row.get("qualifier"), lang)
@@ -175,7 +217,7 @@ def _row_labels(rows: pd.DataFrame, lang: str) -> list[str]:
         else:
             publisher = str(row["publisher"])
             publisher = publisher if len(publisher) <= 26 else publisher[:25] + "…"
-            label = f"{row['city']} · {row['as_of']} · {publisher}"
+            label = f"{row.get('place') or row['city']} · {date_text(row['as_of'], lang)} · {publisher}"
         seen[label] = seen.get(label, 0) + 1
         labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return labels
@@ -234,20 +276,33 @@ def comparison_takeaway(rows: pd.DataFrame, label: str, unit: str | None, mode: 
     """'2 of 4 cities have a figure for Film and TV companies (5 claims); the highest is Qingdao:
     more than 4,000 (2021-09). No data: Bradford, Hong Kong.'"""
     lang = lang or language()
-    if rows.empty or rows["shown"].isna().all():
-        return t("cities_takeaway_none", lang, label=label)
+    places = _places_sentence(rows, lang)
+    whole = rows[rows["whole_city"].astype(bool)] if "whole_city" in rows.columns else rows
+    if whole.empty or whole["shown"].isna().all():
+        return t("cities_takeaway_none", lang, label=label) + places
     cities = rows.drop_duplicates("city_id")
-    with_value = rows[rows["shown"].notna()]
+    with_value = whole[whole["shown"].notna()]
     have = with_value["city_id"].nunique()
     top = with_value.sort_values(["shown", "as_of"], ascending=[False, True]).iloc[0]
     text = t("cities_takeaway", lang, n=have, total=len(cities), label=label, claims=len(with_value),
-             city=top["city"], value=value_text(top.to_dict(), unit, mode, lang), as_of=top["as_of"])
+             city=top["city"], value=value_text(top.to_dict(), unit, mode, lang), as_of=date_text(top["as_of"], lang))
     absent = [c for c in cities["city"] if c not in set(with_value["city"])]
     if absent:
         text += _join(lang) + t("cities_takeaway_missing", lang, cities=t("list_separator", lang).join(absent))
     if with_value["in_conflict"].astype(bool).any():
         text += _join(lang) + t("cities_takeaway_conflict", lang)
-    return text
+    return text + places
+
+
+def _places_sentence(rows: pd.DataFrame, lang: str) -> str:
+    """The sentence naming the places (not whole cities) whose figures the comparison shows, or ''."""
+    if "whole_city" not in rows.columns:
+        return ""
+    inside = rows[~rows["whole_city"].astype(bool) & rows["value"].notna()]
+    if inside.empty:
+        return ""
+    names = list(dict.fromkeys(inside["place"]))
+    return _join(lang) + t("cities_takeaway_places", lang, places=t("list_separator", lang).join(names))
 
 
 def comparison_table(rows: pd.DataFrame, unit: str | None, mode: str = "absolute",
@@ -257,8 +312,9 @@ def comparison_table(rows: pd.DataFrame, unit: str | None, mode: str = "absolute
     records = rows.to_dict("records")
     out = pd.DataFrame({
         t("col_city", lang): rows["city"],
+        t("col_place", lang): rows["place"] if "place" in rows.columns else rows["city"],
         t("col_value", lang): [value_text({**r, "shown": r["value"]}, unit, "absolute", lang) for r in records],
-        t("col_as_of", lang): rows["as_of"],
+        t("col_as_of", lang): [date_text(v, lang) for v in rows["as_of"]],
         t("col_publisher", lang): rows["publisher"],
         t("col_corroborated", lang): [
             "" if missing(r["claim_id"]) else
@@ -268,8 +324,8 @@ def comparison_table(rows: pd.DataFrame, unit: str | None, mode: str = "absolute
         t("col_url", lang): rows["url"],
     })
     if mode == "per_capita":
-        out.insert(2, t("cities_col_per_capita", lang), [value_text(r, unit, mode, lang) for r in records])
-        out.insert(3, t("cities_col_population_used", lang), [population_text(r, lang) for r in records])
+        out.insert(3, t("cities_col_per_capita", lang), [value_text(r, unit, mode, lang) for r in records])
+        out.insert(4, t("cities_col_population_used", lang), [population_text(r, lang) for r in records])
     return out
 
 
@@ -279,7 +335,7 @@ def population_text(row: dict, lang: str | None = None) -> str:
     if missing(row.get("population")):
         return t("cities_no_population", lang)
     return t("cities_population_used", lang, value=number(row["population"], lang),
-             as_of=row["population_as_of"], source=row["population_source_id"])
+             as_of=date_text(row["population_as_of"], lang), source=row["population_source_id"])
 
 
 def population_note(rows: pd.DataFrame, lang: str | None = None) -> str:
@@ -298,6 +354,9 @@ def counts_frame(comparison: pd.DataFrame, lang: str | None = None) -> pd.DataFr
                         "city": [name(r, lang=lang) for r in comparison.to_dict("records")]})
     for col in COUNT_COLUMNS:
         out[col] = comparison[col].astype(int)
+    out["companies_provenance"] = [
+        provenance.short(r["companies_curated"], r["companies_registry"], r["registry_as_of"], lang)
+        for r in comparison.to_dict("records")]
     return out
 
 
@@ -324,7 +383,17 @@ def counts_takeaway(counts: pd.DataFrame, lang: str | None = None) -> str:
 def counts_table(counts: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     lang = lang or language()
     return pd.DataFrame({t("col_city", lang): counts["city"],
-                         **{t(f"col_{c}", lang): counts[c] for c in COUNT_COLUMNS}})
+                         **{t(f"col_{c}", lang): counts[c] for c in COUNT_COLUMNS},
+                         t("col_companies_provenance", lang): counts["companies_provenance"]})
+
+
+def counts_note(counts: pd.DataFrame, lang: str | None = None) -> str:
+    """Where the companies counted come from, per city: 'Companies: Hangzhou 35 curated; Qingdao ...'."""
+    lang = lang or language()
+    if counts.empty:
+        return ""
+    return t("cities_companies_provenance_note", lang, cities=t("list_separator", lang).join(
+        f"{r['city']} {r['companies_provenance']}" for r in counts.to_dict("records")))
 
 
 # --- selection and profile -----------------------------------------------------------------------
@@ -382,9 +451,10 @@ def profile_claims_table(claims: pd.DataFrame, lang: str | None = None) -> pd.Da
         else:
             values.append(value_text({**r, "shown": r["value_base"]}, r["unit"], "absolute", lang))
     return pd.DataFrame({
+        t("col_place", lang): [place_label(r, lang) for r in records],
         t("cities_col_metric", lang): [name(r, "label", lang) for r in records],
         t("col_value", lang): values,
-        t("col_as_of", lang): claims["as_of"],
+        t("col_as_of", lang): [date_text(v, lang) for v in claims["as_of"]],
         t("col_publisher", lang): claims["publisher"],
         t("col_corroborated", lang): [
             t("cities_status_conflict", lang) if r["in_conflict"] else
@@ -435,4 +505,5 @@ def counts_view(warehouse: str, cities: tuple[str, ...], lang: str) -> ChartView
     counts, figure = _counts(warehouse, cities, lang)
     sources = db.query("cities_counts_sources", cities=list(cities))
     return ChartView(figure, counts_takeaway(counts, lang), counts_table(counts, lang), tuple(sources["source_id"]),
-                     dict(zip(sources["source_id"], sources["quote"])), data=counts)
+                     {s: q for s, q in zip(sources["source_id"], sources["quote"]) if isinstance(q, str)},
+                     note=counts_note(counts, lang), data=counts)

@@ -1,5 +1,6 @@
-"""The Companies page's content: facet labels with counts, the table, the chart, a profile, and the
-documented-against-reported comparison.
+"""The Companies page's content: facet labels with counts, the table, the chart, a profile, the
+documented-against-reported comparison, and where each count comes from (curated sources or a registry
+import, with the export's date).
 
 Pure builders: DataFrames in, figures, sentences and tables out; `cached_chart` at the end runs the
 named query and caches the figure by the warehouse file, the filters and the language.
@@ -10,19 +11,22 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.core import db
+from filmdash.core import db, provenance
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain_inputs
-from filmdash.core.i18n import language, missing, name, number, qualified, t, translated
+from filmdash.core.i18n import date_text, language, missing, name, number, qualified, t, translated
 from filmdash.core.ids import split_ids
 from filmdash.core.selection import clicked_value
 from filmdash.core.style import PRIMARY, base_layout
 
-FACETS = ("city", "type", "decade", "listed")
+FACETS = ("city", "type", "decade", "listed", "origin")
 # The URL parameter of each facet and the query parameter it feeds.
-FACET_PARAMS = {"city": "cities", "type": "types", "decade": "decades", "listed": "listed"}
+FACET_PARAMS = {"city": "cities", "type": "types", "decade": "decades", "listed": "listed", "origin": "origins"}
 CHART_BY = ("type", "decade")
 DEFAULT_CITY = "hangzhou"
+# The table shows at most this many rows (a registry import can bring a million): the count, the facets and
+# the chart cover every match, computed in DuckDB; the list is one page of them.
+LIST_LIMIT = 500
 
 
 def filters(selected: dict[str, list[str]], q: str) -> dict:
@@ -54,10 +58,12 @@ def listed_label(value: str, lang: str | None = None) -> str:
     return t(f"companies_listed_{value}", lang or language())
 
 
-def value_label(facet: str, value: str, city_names: dict[str, str], lang: str | None = None) -> str:
+def value_label(facet: str, value: str, names: dict[str, str], lang: str | None = None) -> str:
+    """A facet value as the reader sees it; `names` holds the city names (city facet) or the origin
+    labels (origin facet)."""
     lang = lang or language()
-    if facet == "city":
-        return city_names.get(value, value)
+    if facet in ("city", "origin"):
+        return names.get(value, value)
     if facet == "type":
         return type_label(value, lang)
     if facet == "decade":
@@ -65,11 +71,22 @@ def value_label(facet: str, value: str, city_names: dict[str, str], lang: str | 
     return listed_label(value, lang)
 
 
-def city_names(frame: pd.DataFrame, lang: str | None = None) -> dict[str, str]:
-    """city_id -> name in the reader's script, from rows with city_id and city_name_* columns."""
+def city_names(frame: pd.DataFrame, lang: str | None = None, prefix: str = "city_name") -> dict[str, str]:
+    """city_id -> name in the reader's script, from rows with city_id and city_name_* columns (or name_*
+    with prefix="name", as dim_cities has them)."""
     lang = lang or language()
-    return {r["city_id"]: name(r, "city_name", lang) or r["city_id"]
+    return {r["city_id"]: name(r, prefix, lang) or r["city_id"]
             for r in frame.drop_duplicates("city_id").to_dict("records")}
+
+
+# --- provenance: curated sources or a registry import --------------------------------------------
+
+def origin_labels(origins: pd.DataFrame, lang: str | None = None) -> dict[str, str]:
+    """origin -> label, from companies_origins: 'Curated sources', 'Registry import: <publisher>, <date>'."""
+    lang = lang or language()
+    return {r["origin"]: t("companies_origin_curated", lang) if r["provenance"] == "curated" else
+            t("companies_origin_registry", lang, publisher=r["publisher"], as_of=r["as_of"])
+            for r in origins.to_dict("records")}
 
 
 def facet_values(facets: pd.DataFrame, facet: str) -> tuple[list[str], dict[str, int]]:
@@ -83,7 +100,7 @@ def facet_values(facets: pd.DataFrame, facet: str) -> tuple[list[str], dict[str,
 def facet_format(facet: str, counts: dict[str, int], names: dict[str, str], lang: str | None = None):
     """format_func for a facet's multiselect: 'Hangzhou (35)', the count under the other filters."""
     lang = lang or language()
-    return lambda v: f"{value_label(facet, v, names, lang)} ({counts.get(v, 0)})"
+    return lambda v: f"{value_label(facet, v, names, lang)} ({counts.get(v, 0):,})"
 
 
 # --- the table -----------------------------------------------------------------------------------
@@ -101,9 +118,16 @@ def companies_table(rows: pd.DataFrame, lang: str | None = None) -> pd.DataFrame
         t("companies_col_listing", lang): [v if isinstance(v, str) and v else t("companies_listed_not-listed", lang)
                                            for v in rows["listing"]],
         t("companies_col_known_for", lang): [translated(r, "known_for", lang) or None for r in records],
+        t("companies_col_provenance", lang): [provenance.cell(p, a, lang) for p, a in zip(rows["provenance"], rows["as_of"])],
         t("col_publisher", lang): rows["publisher"],
         t("col_url", lang): rows["url"],
     })
+
+
+def table_title_note(total: int, shown: int, lang: str | None = None) -> str:
+    """'' when the table shows every match; else that it shows the first rows of how many."""
+    lang = lang or language()
+    return "" if shown >= total else t("companies_table_first", lang, shown=f"{shown:,}", total=f"{total:,}")
 
 
 # --- the chart -----------------------------------------------------------------------------------
@@ -169,7 +193,27 @@ def profile_fields(profile: dict, lang: str | None = None) -> list[tuple[str, st
 
     founded = profile.get("founded_year")
     listing = profile.get("listing")
+    if profile.get("provenance") == "registry":
+        capital = profile.get("capital_amount")
+        return [
+            (t("companies_col_provenance", lang), provenance.cell("registry", profile.get("as_of"), lang)),
+            (t("companies_name_registry", lang), text(profile.get("name_registry"))),
+            (t("companies_credit_code", lang), text(profile.get("credit_code"))),
+            (t("col_city", lang), text(name(profile, "city_name", lang))),
+            (t("companies_registry_place", lang), text(" ".join(v for v in (profile.get("province"),
+                                                                          profile.get("city_registry"),
+                                                                          profile.get("district"))
+                                                              if isinstance(v, str) and v))),
+            (t("companies_col_type", lang), type_label(profile["type"], lang)),
+            (t("companies_col_founded", lang), text(profile.get("founded"))),
+            (t("companies_capital", lang), t("no_data", lang) if missing(capital) else
+             f"{number(capital, lang)} {profile.get('capital_unit') or ''}".strip()),
+            (t("companies_registration_status", lang), text(profile.get("registration_status"))),
+            (t("companies_company_type", lang), text(profile.get("company_type_registry"))),
+            (t("companies_business_scope", lang), text(profile.get("business_scope"))),
+        ]
     return [
+        (t("companies_col_provenance", lang), provenance.cell("curated", None, lang)),
         (t("companies_name_en", lang), text(profile.get("name_en"))),
         (t("companies_name_zh_hans", lang), text(profile.get("name_zh_hans"))),
         (t("companies_name_zh_hant", lang), text(profile.get("name_zh_hant"))),
@@ -199,7 +243,19 @@ def documented_sentence(row: dict, city: str, lang: str | None = None) -> str:
         return t("companies_documented_only", lang, documented=documented, city=city)
     return t("companies_documented_vs_reported", lang, documented=documented, city=city,
              reported=reported_text(row, lang), share=f"{documented / row['reported']:.0%}",
-             publisher=row.get("reported_publisher") or "", as_of=row.get("reported_as_of") or "")
+             publisher=row.get("reported_publisher") or "", as_of=date_text(row.get("reported_as_of"), lang))
+
+
+def place_counts_sentence(counts: pd.DataFrame, city: str, lang: str | None = None) -> str:
+    """'Sources also count companies for places in Qingdao, which are not the city's count: Qingdao West
+    Coast New Area: more than 4,000 (2021-09) ...'; '' when none do (companies_place_counts)."""
+    lang = lang or language()
+    if counts.empty:
+        return ""
+    colon, opening, comma, closing = (": ", " (", ", ", ")") if lang == "en" else ("：", "（", "，", "）")
+    parts = [f"{name(r, 'place_name', lang)}{colon}{qualified(number(r['value'], lang), r['qualifier'], lang)}"
+             f"{opening}{date_text(r['as_of'], lang)}{comma}{r['publisher']}{closing}" for r in counts.to_dict("records")]
+    return t("companies_place_counts", lang, city=city, counts=t("list_separator", lang).join(parts))
 
 
 # --- cached figure -------------------------------------------------------------------------------

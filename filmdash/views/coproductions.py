@@ -27,7 +27,8 @@ from filmdash.core.style import MUTED, OKABE_ITO, PRIMARY, STATUS_COLOURS, base_
 STATUSES = PRODUCTION_STATUSES[::-1]  # the ETL schema's statuses, the most advanced first
 SCO_MEASURE = "sco_coproductions_since_2020"
 # what the SCO titles download holds, in words (its About sheet)
-SCO_FILTERS = "year >= 2020; at least two of today's SCO member states among the countries"
+SCO_FILTERS = ("year >= 2020; at least two countries that were SCO member states in the title's year "
+               "(membership history: a country that joined later does not count)")
 # The page's sections, one shown at a time (?coproductions_section=...); the first is the default.
 SECTIONS = ("network", "by_year", "documented")
 PAIR_DASH = "–"
@@ -292,7 +293,7 @@ def documented_takeaway(row: pd.Series | None, lang: str | None = None) -> str:
         return t("takeaway_no_data", lang)
     reported = row["reported"] if pd.notna(row["reported"]) else None
     return takeaways.documented_vs_reported(int(row["documented"]), reported, row["qualifier"],
-                                            t("coproductions_what_sco", lang), lang)
+                                            t("coproductions_what_sco", lang, n=int(row["documented"])), lang)
 
 
 def documented_note(row: pd.Series | None, publisher: str | None, lang: str | None = None) -> str:
@@ -305,6 +306,18 @@ def documented_note(row: pd.Series | None, publisher: str | None, lang: str | No
         else "coproductions_note_reported"
     return t(key, lang, reported=reported_text(row["reported"], row["qualifier"], lang),
              publisher=publisher or t("no_data", lang), date=date_text(row["as_of"], lang), share=share)
+
+
+def rule_cells(counts: pd.DataFrame, row: pd.Series | None, publisher: str | None,
+               lang: str | None = None) -> list[tuple[str, str, str]]:
+    """(label, value, the rule or source in one line): each counting rule's count, strictest first, then the
+    reported aggregate with its publisher and date (when a source reports one)."""
+    lang = lang or language()
+    cells = [(label, number(n, lang), rule) for label, n, rule in takeaways.sco_rules(counts, lang)]
+    if row is not None and pd.notna(row["reported"]):
+        cells.append((t("coproductions_bar_reported", lang), reported_text(row["reported"], row["qualifier"], lang),
+                      takeaways.sco_reported_line(row["reported"], row["qualifier"], publisher, row["as_of"], lang)))
+    return cells
 
 
 def sco_titles_table(titles: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:

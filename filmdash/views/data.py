@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from filmdash.core import db, explore, package, sqlbox
+from filmdash.core.cache import shared
 from filmdash.core.i18n import language, t
 from filmdash.core.params import LONG_TEXT_LIMIT, parse_choice, parse_count, parse_text
 
@@ -117,26 +118,51 @@ def _with_cursor(fn, *args):
 
 
 @dataclass(frozen=True)
-class PageData:
-    rows: pd.DataFrame  # the page's rows with their sources' publisher, title, date and URL
+class Matches:
+    """What a table's filters and search select, whatever the sort and page: the number of rows
+    and each facet's counts. Cached apart from the rows, so a page turn, a sort or a page size
+    reruns one query (the page) instead of three."""
     total: int
     facets: dict
-    bibliography: pd.DataFrame
 
 
-@lru_cache(maxsize=256)
-def page_data(warehouse: str, sel: explore.Selection) -> PageData:
+@dataclass(frozen=True)
+class PageRows:
+    rows: pd.DataFrame  # the page's rows with their sources' publisher, title, date and URL
+    page: int  # the page shown: the one asked for, or the last page when it asked past the end
+
+
+def matching(sel: explore.Selection) -> explore.Selection:
+    """The part of a selection that decides which rows match (table, filters, search)."""
+    return explore.Selection(sel.table, sel.filters, sel.q)
+
+
+def matches(warehouse: str, sel: explore.Selection) -> Matches:
+    return _matches(warehouse, matching(sel))
+
+
+@shared(maxsize=256)
+def _matches(warehouse: str, sel: explore.Selection) -> Matches:
     table = tables(warehouse)[sel.table]
 
-    def work(cursor):
-        total = explore.count(cursor, table, sel)
-        clamped = replace(sel, page=min(sel.page, last_page(total, sel.page_size)))
-        rows = explore.rows(cursor, table, clamped)
-        bibliography = explore.sources(cursor, explore.source_ids(rows))
-        counts = explore.facets(cursor, table, sel, facet_columns(warehouse, sel.table))
-        return PageData(explore.with_sources(rows, bibliography), total, counts, bibliography)
+    return Matches(*_with_cursor(explore.summary, table, sel, facet_columns(warehouse, sel.table)))
 
-    return _with_cursor(work)
+
+def page_rows(warehouse: str, sel: explore.Selection) -> PageRows:
+    """One page of rows, a page past the end clamped to the last one."""
+    total = matches(warehouse, sel).total
+    return _page_rows(warehouse, replace(sel, page=min(sel.page, last_page(total, sel.page_size))))
+
+
+@shared(maxsize=256)
+def _page_rows(warehouse: str, sel: explore.Selection) -> PageRows:
+    table = tables(warehouse)[sel.table]
+    rows = _with_cursor(explore.rows, table, sel)
+    if not table.has_sources:  # the bibliography itself, or a table that cites nothing
+        return PageRows(rows, sel.page)
+    # the same (cached) query as the page's Sources popover, which lists these ids
+    bibliography = db.query("sources_by_id", ids=sorted(set(rows["source_id"].dropna())))
+    return PageRows(explore.with_sources(rows, bibliography), sel.page)
 
 
 def scope_selection(sel: explore.Selection, scope: str) -> explore.Selection:

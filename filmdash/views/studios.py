@@ -70,7 +70,7 @@ def productions_figure(prods: pd.DataFrame, lang: str | None = None) -> go.Figur
         part = frame[frame["basis"] == basis]
         if part.empty:
             continue
-        titles = part.groupby("year")["title"].apply(lambda s: "<br>".join(s))
+        titles = part.groupby("year")["title"].apply("<br>".join)
         counts = part.groupby("year").size()
         fig.add_trace(go.Bar(
             x=years, y=[int(counts.get(y, 0)) for y in years], name=t(f"studios_basis_{basis}", lang),
@@ -202,8 +202,7 @@ def text_claims_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figu
 def fact_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figure:
     lang = lang or language()
     if claims["value_base"].notna().any():
-        frame = claims.assign(publisher=[str(p) for p in claims["publisher"]],
-                              as_of=[date_text(a, lang) for a in claims["as_of"]])
+        frame = claims.assign(publisher=[str(p) for p in claims["publisher"]])  # the chart writes the dates
         return charts.claims_side_by_side(frame, lang)
     return text_claims_figure(claims, lang)
 
@@ -235,8 +234,7 @@ def facts_summary(claims: pd.DataFrame, lang: str | None = None) -> pd.DataFrame
 def incentives_figure(claims: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Every incentive figure by source, one panel per unit; the metric names each row."""
     lang = lang or language()
-    frame = claims.assign(publisher=[f"{metric_label(r, lang)} · {r['publisher']}" for r in claims.to_dict("records")],
-                          as_of=[date_text(a, lang) for a in claims["as_of"]])
+    frame = claims.assign(publisher=[f"{metric_label(r, lang)} · {r['publisher']}" for r in claims.to_dict("records")])
     return charts.claims_side_by_side(frame, lang)
 
 

@@ -44,7 +44,8 @@ def test_the_company_in_the_url_is_ticked_and_a_row_click_opens_another_profile(
     from filmdash.core import db
     from filmdash.views import companies
 
-    everyone = db.query("companies_list", **companies.filters({f: [] for f in companies.FACETS}, ""))
+    everyone = db.query("companies_list", limit=companies.LIST_LIMIT,
+                        **companies.filters({f: [] for f in companies.FACETS}, ""))
     third, first = everyone.iloc[2], everyone.iloc[0]
     page = open_page("/")
     page.open(f"/companies?company={third['company_id']}")

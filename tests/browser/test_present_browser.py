@@ -70,8 +70,25 @@ MEASURE = r"""() => {
 }"""
 
 
+_OPEN: list[Page] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_pages_left_open():
+    """A test that fails midway leaves its page open; a page left in autoplay keeps the shared server
+    rerunning four times a second and starves every later test on this worker. Close them all."""
+    yield
+    while _OPEN:
+        page = _OPEN.pop()
+        try:
+            page.close()
+        except Exception:  # noqa: BLE001 - already closed by the test
+            pass
+
+
 def open_present(browser, server, query: str, width: int = 1920, height: int = 1080) -> Page:
     page = Page(browser, server)
+    _OPEN.append(page)
     page.context.close()
     page.context = browser.new_context(viewport={"width": width, "height": height}, locale="en-GB")
     page.page = page.context.new_page()
@@ -273,6 +290,53 @@ def test_kiosk_autoplay_loops_without_growing_memory(browser, server):
     assert heap_after <= heap_before * 1.25 + 2e6, report
     assert rss_after <= rss_before + 40_000, report  # kB
     assert page.errors == [] and page.external == [], (page.errors, page.external)
+    page.close()
+
+
+def test_kiosk_autoplay_pauses_when_the_presenter_takes_over_and_p_resumes(browser, server):
+    """At a booth on ?autoplay, a key the deck answers to pauses the loop (the presenter has taken
+    over; the slide stays), P resumes it, and P pauses it again."""
+    page = open_present(browser, server, "slide=1&lang=en&autoplay=0.4")
+    p = page.page
+
+    def settled_slide() -> int:
+        """The slide once every rerun started before now has finished."""
+        p.wait_for_timeout(200)
+        page.wait_drawn()
+        return state(page)[0]
+
+    def stays(number: int, seconds: float = 4.0) -> bool:
+        """No advance over ten periods of the loop."""
+        p.wait_for_timeout(seconds * 1000)
+        return settled_slide() == number
+
+    playing = "() => document.documentElement.dataset.presentAutoplay"
+    assert p.evaluate(playing) == "playing"
+    p.wait_for_function("() => +document.querySelector('.present-state').dataset.slide >= 3", timeout=120_000)
+
+    p.keyboard.press("ArrowLeft")  # the presenter steps back to a slide to talk about it
+    assert p.evaluate(playing) == "paused"
+    held = settled_slide()
+    assert stays(held), "autoplay advanced after a key press"
+
+    p.keyboard.press("p")
+    assert p.evaluate(playing) == "playing"
+    p.wait_for_function(f"() => +document.querySelector('.present-state').dataset.slide !== {held}", timeout=60_000)
+
+    p.keyboard.press("P")
+    assert p.evaluate(playing) == "paused"
+    assert stays(settled_slide()), "autoplay advanced after P paused it"
+    assert page.errors == [] and page.external == [], (page.errors, page.external)
+    page.close()
+
+
+def test_p_does_nothing_without_autoplay(browser, server):
+    page = open_present(browser, server, "slide=2&lang=en")
+    page.page.keyboard.press("p")
+    page.page.wait_for_timeout(1500)
+    page.wait_drawn()
+    assert state(page)[0] == 2
+    assert page.page.evaluate("() => document.documentElement.dataset.presentAutoplay") is None
     page.close()
 
 

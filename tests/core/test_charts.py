@@ -48,8 +48,9 @@ def test_a_long_publisher_is_cut_on_the_axis_and_whole_in_the_hover():
     frame = pd.DataFrame({"value_base": [52.0, 30.0], "unit": ["count"] * 2, "publisher": [long, "ECNS"],
                           "as_of": ["2018-04-28", "2018-04-30"], "in_conflict": [True] * 2, "quote": ["q", "r"]})
     trace = charts.claims_side_by_side(frame, "en").data[0]
-    assert list(trace.y) == ["China News Service (repost … (2018-04-28)", "ECNS (2018-04-30)"]
-    assert [list(c) for c in trace.customdata] == [[f"{long} (2018-04-28)", "q"], ["ECNS (2018-04-30)", "r"]]
+    assert list(trace.y) == ["China News Service (repost … (28 Apr 2018)", "ECNS (30 Apr 2018)"]
+    assert [list(c) for c in trace.customdata] == [[f"{long} (28 Apr 2018)", "q"], ["ECNS (30 Apr 2018)", "r"]]
+    assert list(charts.claims_side_by_side(frame, "zh-Hant").data[0].y)[1] == "ECNS (2018年4月30日)"
 
 
 # --- data reaches a figure as text -------------------------------------------------------------

@@ -128,3 +128,25 @@ def test_shipped_warehouse_qingdao_in_both_scripts(shipped_warehouse):
         assert ex.count(con, tables["companies"], sel) == expected
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("sel", [
+    ex.Selection("firms"),
+    ex.Selection("firms", filters=(("city", ("hangzhou",)),)),
+    ex.Selection("firms", filters=(("city", ("hangzhou", "qingdao")), ("kind", ("studio", ex.MISSING))), q="a"),
+    ex.Selection("firms", q="青島"),
+    ex.Selection("firms", filters=(("founded", ("2001",)),), q="studio 青岛"),  # a filter on a column without a facet
+    ex.Selection("firms", q="nothing matches this"),
+])
+def test_summary_is_the_count_and_the_facets_in_one_query(con, sel):
+    firms = ex.catalogue(con)["firms"]
+    assert ex.summary(con, firms, sel, ["city", "kind"]) == (ex.count(con, firms, sel),
+                                                             ex.facets(con, firms, sel, ["city", "kind"]))
+    assert ex.summary(con, firms, sel, []) == (ex.count(con, firms, sel), {})
+
+
+def test_spellings_of_a_chinese_term_in_either_script():
+    assert sorted(ex.spellings("青岛")) == ["青岛", "青島"] and sorted(ex.spellings("电影")) == ["电影", "電影"]
+    assert ex.spellings("杭州") == ["杭州"]
+    assert ex.spellings("qingdao") is None and ex.spellings("青岛a") is None  # cased letters: ILIKE or RE2
+    assert len(ex.spellings("岛" * 4)) == 16 and ex.spellings("岛" * 5) is None  # 2**5 spellings: the pattern

@@ -30,7 +30,8 @@ def shown() -> set[str]:
 def test_every_shown_character_has_a_shipped_font(shown):
     latin = cmap(SOURCE_SANS)
     for weight in (400, 700):
-        han = cmap(FONTS / f"noto-sans-sc-{weight}.woff2") | cmap(FONTS / f"noto-sans-tc-{weight}.woff2")
+        han = (cmap(FONTS / f"noto-sans-sc-{weight}.woff2") | cmap(FONTS / f"noto-sans-tc-{weight}.woff2")
+               | cmap(FONTS / f"noto-sans-kr-{weight}.woff2"))
         missing = sorted(c for c in shown if ord(c) not in han | latin)
         assert missing == [], f"weight {weight}: no shipped font draws {missing}; run `make fonts`"
 
@@ -50,9 +51,21 @@ def test_no_emoji_or_compatibility_ideograph_is_shown(shown):
 
 def test_manifest_and_licences_are_shipped():
     manifest = json.loads((FONTS / "MANIFEST.json").read_text(encoding="utf-8"))
-    assert set(manifest["files"]) == {f"noto-sans-{s}-{w}.woff2" for s in ("sc", "tc") for w in (400, 700)}
+    assert set(manifest["files"]) == {f"noto-sans-{s}-{w}.woff2" for s in ("sc", "tc", "kr") for w in (400, 700)}
     for name, info in manifest["files"].items():
         assert info["licence"] == "SIL Open Font License 1.1"
         assert (FONTS / name).stat().st_size == info["bytes"]
-    for package in ("noto-sans-sc", "noto-sans-tc"):
+    for package in ("noto-sans-sc", "noto-sans-tc", "noto-sans-kr"):
         assert "SIL OPEN FONT LICENSE" in (FONTS / f"OFL-{package}.txt").read_text(encoding="utf-8").upper()
+
+
+def test_the_pages_ask_for_the_korean_font_for_exactly_the_ranges_it_was_cut_to():
+    from etl.fonts import HANGUL
+    from filmdash.core import document
+
+    assert document.HANGUL_RANGE == ",".join(f"U+{lo:04X}-{hi:04X}" for lo, hi in HANGUL)
+    for lang in ("en", "zh-Hans", "zh-Hant"):
+        frame = document.frame_html(lang)
+        assert frame.count("noto-sans-kr-400.woff2") == 2 and frame.count(document.HANGUL_RANGE) == 4
+    korean = cmap(FONTS / "noto-sans-kr-400.woff2")
+    assert korean and all(any(lo <= cp <= hi for lo, hi in HANGUL) for cp in korean if cp > 0x7F)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -37,12 +38,16 @@ def test_every_key_used_in_code_exists():
 
 
 def test_placeholders_match_across_languages():
-    placeholder = re.compile(r"\{(\w+)\}")
+    placeholder = re.compile(r"\{(\w+)(?:\}|, plural,)")  # '{n}' and '{n, plural, one {...} ...}'
+
+    def names(text: str) -> set[str]:  # a plural's forms ('one {is}') are texts, not placeholders
+        return set(placeholder.findall(re.sub(r"(zero|one|two|few|many|other|=\d+) \{", "(", text)))
+
     en = i18n.catalogue("en")
     for lang in ("zh-Hans", "zh-Hant"):
         for key, text in i18n.catalogue(lang).items():
             for form in forms(en[key]):
-                assert set(placeholder.findall(text)) == set(placeholder.findall(form)), (lang, key)
+                assert names(text) == names(form), (lang, key)
 
 
 @pytest.mark.parametrize("locale, lang", [
@@ -66,10 +71,26 @@ def test_numbers(value, lang, text):
 
 @pytest.mark.parametrize("value, lang, text", [
     ("2017-10-31", "en", "31 Oct 2017"), ("2017-10", "en", "Oct 2017"), ("2017", "en", "2017"),
-    ("2017-10-31", "zh-Hans", "2017年10月31日"), ("2017-10", "zh-Hant", "2017年10月"), (None, "en", "no data"),
+    ("2025-09-01", "en", "1 Sept 2025"),  # CLDR's British abbreviation: the text comes from Babel, not a table of ours
+    ("2017-10-31", "zh-Hans", "2017年10月31日"), ("2017-10", "zh-Hans", "2017年10月"), ("2017", "zh-Hans", "2017年"),
+    ("2017-10-31", "zh-Hant", "2017年10月31日"), ("2017-10", "zh-Hant", "2017年10月"), ("2017", "zh-Hant", "2017年"),
+    (dt.date(2026, 12, 7), "en", "7 Dec 2026"), (dt.datetime(2026, 1, 5, 20, 56), "zh-Hans", "2026年1月5日"),
+    ("2026-12-07 20:56:47", "zh-Hant", "2026年12月7日"), (None, "en", "no data"), ("", "zh-Hant", "無數據"),
 ])
 def test_dates(value, lang, text):
     assert i18n.date_text(value, lang) == text
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_dates_follow_cldr_in_each_locale(lang):
+    """Every month of a year, in day, month and year precision, as Babel formats it for the locale."""
+    from babel.dates import format_skeleton
+
+    for month in range(1, 13):
+        day = dt.date(2024, month, 28)
+        for shown, skeleton in ((day.isoformat(), "yMMMd"), (day.isoformat()[:7], "yMMM"), ("2024", "y")):
+            assert i18n.date_text(shown, lang) == format_skeleton(skeleton, day, locale=i18n.DATE_LOCALES[lang])
+    assert i18n.date_text("2024-02", "en") == "Feb 2024" and i18n.date_text("2024-02", "zh-Hant") == "2024年2月"
 
 
 def test_names_fall_back_to_the_original():
@@ -152,7 +173,92 @@ def test_english_plurals(key, n, text):
 def test_chinese_has_no_plural_forms():
     assert [i18n.t("map_takeaway_sco_member", "zh-Hant", n=n) for n in (1, 2)] == ["成員國1個", "成員國2個"]
     assert all(isinstance(v, str) for lang in ("zh-Hans", "zh-Hant") for v in i18n.catalogue(lang).values())
-    assert not any("(s)" in f for v in i18n.catalogue("en").values() if isinstance(v, dict) for f in forms(v))
+    assert not any(", plural," in v for lang in ("zh-Hans", "zh-Hant") for v in i18n.catalogue(lang).values())
+
+
+def test_no_maybe_plural_anywhere():
+    """'source(s)', 'studio(s)': never in a catalogue, nor in any message the code writes."""
+    files = [*(ROOT / "filmdash").rglob("*.json"), *(ROOT / "filmdash").rglob("*.py"), *(ROOT / "pages").glob("*.py"),
+             *(ROOT / "etl").rglob("*.py"), ROOT / "app.py"]
+    found = [f"{f.relative_to(ROOT)}:{n}" for f in files
+             for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"[a-z]\(s\)", line) and "http(s)" not in line and "_id(s)" not in line]
+    assert found == []
+
+
+def _outside_plurals(text: str) -> str:
+    """The text with each '{var, plural, ...}' block cut out."""
+    while match := i18n._PLURAL.search(text):
+        depth, end = 0, match.start()
+        while True:
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+            if depth == 0:
+                break
+        text = text[:match.start()] + "…" + text[end:]
+    return text
+
+
+# a count that is two or more by what the sentence says (figures that disagree come from two sources
+# at least), a row cap (a constant in the thousands) and seconds (a unit symbol)
+AT_LEAST_TWO = {("takeaway_claims_disagree", "sources"), ("studios_takeaway_disagree", "sources"),
+                ("sources_conflicts_summary", "claims"), ("data_sql_intro", "cap"), ("data_sql_truncated", "cap")}
+NOT_COUNTS = {"publisher"}  # 'What {publisher} supports'
+
+
+def test_every_english_count_has_its_plural_form():
+    """A count in front of a noun in -s ('{cities} cities') is a plural: an entry's plural forms by n,
+    or a '{cities, plural, one {# city} other {# cities}}' inside it; '1 cities' cannot be written."""
+    bare = []
+    for key, entry in i18n.catalogue("en").items():
+        for form, text in (entry.items() if isinstance(entry, dict) else [("", entry)]):
+            for match in re.finditer(r"\{(\w+)\} ([a-z]+s)\b", _outside_plurals(text)):
+                var, word = match.groups()
+                if word in ("is", "was", "has", "s") or var in NOT_COUNTS or (key, var) in AT_LEAST_TWO or (form == "other" and var == "n"):
+                    continue
+                bare.append((key, match.group(0)))
+    assert bare == []
+
+
+@pytest.mark.parametrize("key, values, one, many", [
+    ("studios_takeaway_agree", {"label": "Sound stages"}, "1 source agrees on Sound stages.",
+     "3 sources agree on Sound stages."),
+    ("studios_takeaway_incentives", {}, "1 incentive figure (1 kind) from 1 source.",
+     "3 incentive figures (3 kinds) from 3 sources."),
+    ("studios_takeaway_words", {"label": "Area"}, "1 statement on Area from 1 source, shown side by side.",
+     "3 statements on Area from 3 sources, shown side by side."),
+    ("map_takeaway_events", {}, "1 event in 1 city", "3 events in 3 cities"),
+    ("map_takeaway_studios", {}, "1 studio in 1 city", "3 studios in 3 cities"),
+    ("map_hover_link_country", {}, "1 co-production link with 1 country", "3 co-production links with 3 countries"),
+    ("events_takeaway", {"first": 2019, "last": 2024}, "1 event and 1 partnership in view, 2019–2024",
+     "3 events and 3 partnerships in view, 2019–2024"),
+    ("companies_takeaway_no_years", {}, "1 company matches; no source gives its founding year.",
+     "3 companies match; no source gives a founding year for any of them."),
+    ("data_table_option", {"name": "cities"}, "cities (1 row)", "cities (3 rows)"),
+    ("download_csv_rows", {}, "Download CSV (1 row)", "Download CSV (3 rows)"),
+    ("sources_coverage_takeaway", {"top": "claims"},
+     "1 curated table holds 1 row; the largest is claims (1 row from 1 source).",
+     "3 curated tables hold 3 rows; the largest is claims (3 rows from 3 sources)."),
+    ("coproductions_takeaway_list", {"first": 2020, "last": 2024},
+     "1 co-production involving 1 country, 2020–2024.", "3 co-productions involving 3 countries, 2020–2024."),
+])
+def test_english_counts_over_one_and_many(key, values, one, many):
+    """Every count in the sentence set to 1, then to 3: each noun (and verb) follows its own count."""
+    counts = {"n", "sources", "metrics", "countries", "cities", "titles", "partners", "events", "partnerships",
+              "total", "tables", "rows", "top_rows", "top_sources"}
+    assert i18n.t(key, "en", **values, **dict.fromkeys(counts, 1)) == one
+    assert i18n.t(key, "en", **values, **dict.fromkeys(counts, 3)) == many
+
+
+def test_counts_given_as_text_keep_their_digits():
+    """A count already formatted ('1,234') picks its form by its value and is shown as given; a number
+    is grouped by the locale."""
+    assert i18n.t("data_sql_result", "en", n="1,234", seconds="0.20") == "1,234 rows in 0.20 s"
+    assert i18n.t("data_sql_result", "en", n="1", seconds="0.20") == "1 row in 0.20 s"
+    assert i18n.t("data_sql_result", "en", n=12345, seconds="1") == "12,345 rows in 1 s"
+    assert i18n.t("data_sql_result", "zh-Hant", n="1", seconds="0.20").startswith("1")
+    assert i18n.counted(1, "problem", "problems") == "1 problem"
+    assert i18n.counted(1200, "problem", "problems") == "1,200 problems"
 
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])

@@ -209,7 +209,7 @@ def test_build_if_stale_skips_unchanged_inputs(mini, tmp_path):
     second = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     assert "up to date" in second.stdout and current_path(out) == published
     with (mini / "events" / "events.csv").open("a", encoding="utf-8") as f:
-        f.write("qingdao-week-2024,Qingdao Film and TV Week 2024,,,film-week,qingdao,2024,,,,held,,s-news,2024\n")
+        f.write("qingdao-week-2024,Qingdao Film and TV Week 2024,,,film-week,qingdao,2024,,,,announced,,s-news,2024\n")
     third = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     assert "Published" in third.stdout and current_path(out) != published
 
@@ -274,7 +274,12 @@ def test_every_mart_declares_its_grain(tmp_path):
     assert {m.name: m.grain for m in marts()} == {
         "dim_cities": ("city_id",), "fct_claims": ("claim_id",), "coproduction_links": ("country_a", "country_b"),
         "coverage": ("table_name",), "source_usage": ("source_id", "table_name"),
-        "documented_vs_reported": ("measure", "entity_id"), "dim_companies": ("company_id",)}
+        "documented_vs_reported": ("measure", "entity_id"), "dim_companies": ("company_id",),
+        "dim_places": ("place_id",), "place_cities": ("place_id", "city_id"),
+        "sco_coproduction_countries": ("production_id", "country_iso2"),
+        "companies_explorer": ("company_id",),
+        "companies_facet_counts": ("city_id", "type", "decade", "listed", "origin", "source_id"),
+        "sco_coproduction_rules": ("production_id",), "sco_coproduction_counts": ("rule",)}
     model = tmp_path / "07_x.sql"
     model.write_text("-- A mart without a grain.\nSELECT 1 AS x\n", encoding="utf-8")
     with pytest.raises(ValueError, match="07_x.sql: no '-- @grain: ...' line"):

@@ -89,3 +89,32 @@ def test_up_to_date_build_writes_a_missing_release(released, mini):
     assert archive.is_file() and (folder / "SHA256SUMS").is_file()
     assert main(["export", "--out", str(warehouse.parent)]) == 0
     assert zipfile.ZipFile(io.BytesIO(archive.read_bytes())).testzip() is None
+
+
+def test_a_table_written_in_chunks_is_the_file_csv_bytes_writes_whole(tmp_path, monkeypatch):
+    """The release writes big tables (a registry's million companies) chunk by chunk: the bytes are those of
+    csv_bytes on the whole table, though a chunk alone holds only whole numbers, no gap, or no formula."""
+    import duckdb
+
+    from etl import export
+    from etl.datapackage import csv_bytes, write_csv_chunks
+
+    monkeypatch.setattr(export, "CHUNK_VECTORS", 1)  # 2,048 rows a chunk: three chunks here
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("""CREATE TABLE t AS SELECT i AS id,
+                       CASE WHEN i < 4000 THEN i * 1.0 ELSE i + 0.5 END AS mostly_whole,
+                       CASE WHEN i > 3000 AND i % 7 = 0 THEN NULL ELSE i END AS gaps_later,
+                       CASE WHEN i = 4500 THEN '=HYPERLINK("x")' WHEN i % 3 = 0 THEN NULL ELSE '名' || i END AS text,
+                       CASE WHEN i = 10 THEN ['a', 'b'] ELSE [] END AS list_col,
+                       NULL::DOUBLE AS empty
+                   FROM range(5000) r(i)""")
+    con.close()
+    con = duckdb.connect()
+    con.execute(f"ATTACH '{path}' AS src (READ_ONLY)")
+    columns = con.execute("SELECT column_name, data_type, comment FROM duckdb_columns() WHERE database_name = 'src' "
+                          "AND table_name = 't' ORDER BY column_index").fetchall()
+    out = tmp_path / "t.csv"
+    assert write_csv_chunks(out, export._chunks(con, '"t"'), export._whole_columns(con, '"t"', columns)) == 5000
+    assert out.read_bytes() == csv_bytes(con.execute("SELECT * FROM src.main.t").df())
+    assert b"4500.5" in out.read_bytes() and b"'=HYPERLINK" in out.read_bytes()

@@ -260,12 +260,12 @@ def test_problems_are_capped_per_kind_with_the_total(mini, tmp_path, capsys):
     _many_bad_claims(mini, 20_000)
     assert main(["check", "--raw", str(mini), "--out", str(tmp_path / "out")]) == 1
     report = capsys.readouterr().err.splitlines()
-    assert report[0] == "The input has 20000 problem(s); nothing was published:"
+    assert report[0] == "The input has 20000 problems; nothing was published:"
     listed = [line for line in report if line.startswith("  - ")]
     assert len(listed) == PER_KIND
     assert listed[0].endswith("claims.csv, line 8, column 'value', value 'lots': is not a number (write digits with "
                               "a decimal point, no units or thousands separators)")
-    assert report[-1] == (f"  ... and {20_000 - PER_KIND} more problem(s) in {mini}/claims/claims.csv, not listed "
+    assert report[-1] == (f"  ... and {20_000 - PER_KIND} more problems in {mini}/claims/claims.csv, not listed "
                           f"(at most {PER_KIND} of one kind and {PER_FILE} per file are shown)")
     assert len(report) == PER_KIND + 2
 
@@ -279,6 +279,6 @@ def test_a_large_malformed_file_prints_a_short_report(mini, tmp_path, capsys):
     assert os.path.getsize(path) > 7_000_000
     assert main(["check", "--raw", str(mini), "--out", str(tmp_path / "out")]) == 1
     report = capsys.readouterr().err.splitlines()
-    assert report[0] == "The input has 120000 problem(s); nothing was published:"
+    assert report[0] == "The input has 120000 problems; nothing was published:"
     assert len(report) == 1 + 2 * PER_KIND + 1
-    assert report[-1].startswith(f"  ... and {120_000 - 2 * PER_KIND} more problem(s) in ")
+    assert report[-1].startswith(f"  ... and {120_000 - 2 * PER_KIND} more problems in ")

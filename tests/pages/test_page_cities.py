@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from filmdash.core.i18n import date_text
 from tests.pages.apptest import rerun, run_app
 from tests.shipped import rows as sql
 
@@ -51,14 +52,26 @@ def test_every_claim_is_shown_and_a_missing_city_is_no_data():
     expected = sql("SELECT as_of FROM fct_claims WHERE entity_type = 'city' AND entity_id = 'qingdao' "
                    "AND metric = 'film_companies' AND unit = 'count' AND value_base IS NOT NULL "
                    "ORDER BY as_of, value_base, claim_id")
+    # figures for places in Qingdao (its new area, an industry zone), each under the place's own name
+    places = sql("SELECT p.name_en, c.as_of FROM fct_claims c JOIN places p ON p.place_id = c.entity_id "
+                 "WHERE c.entity_type = 'place' AND p.city_id = 'qingdao' AND c.metric = 'film_companies' "
+                 "AND c.unit = 'count' AND c.value_base IS NOT NULL")
     table = table_with(at, "As of")
     qingdao = table[table["City"] == "Qingdao"]
-    assert qingdao["As of"].tolist() == [r[0] for r in expected] and len(expected) >= 2
+    whole = qingdao[qingdao["Place measured"] == "Qingdao"]
+    if expected:
+        assert whole["As of"].tolist() == [date_text(r[0], "en") for r in expected]
+    else:  # no source gives the whole city's count: 'no data', never a district's figure
+        assert whole["Value"].tolist() == ["no data"]
+    inside = qingdao[qingdao["Place measured"] != "Qingdao"]
+    # a place whose name does not say its city is labelled with it: 'Lingshan Bay ... Area (Qingdao)'
+    labelled = [(n if "Qingdao" in n else f"{n} (Qingdao)", date_text(as_of, "en")) for n, as_of in places]
+    assert sorted(zip(inside["Place measured"], inside["As of"])) == sorted(labelled) and len(places) >= 2
     bradford = table[table["City"] == "Bradford"]
     assert bradford["Value"].tolist() == ["no data"]  # never 0
-    in_conflict = sql("SELECT bool_or(in_conflict) FROM fct_claims WHERE entity_type = 'city' "
+    in_conflict = sql("SELECT coalesce(bool_or(in_conflict), false) FROM fct_claims WHERE entity_type = 'city' "
                       "AND entity_id = 'qingdao' AND metric = 'film_companies'")[0][0]
-    assert (set(qingdao["Corroborated"]) == {"sources disagree"}) == in_conflict
+    assert (set(whole["Corroborated"]) == {"sources disagree"}) == in_conflict
 
 
 def test_adding_a_city_changes_the_comparison_and_the_url():
@@ -115,8 +128,11 @@ def test_profile_from_the_url():
     assert f"- **English**: {name_en}" in "\n".join(texts) and hans in "\n".join(texts)
     assert f"**UNESCO City of Film**: designated in {year}" in texts
     assert any(f"{lat:.4f}° N" in t and f"GeoNames id {geonames_id}" in t for t in texts)
-    n_claims = sql("SELECT count(*) FROM claims WHERE entity_type = 'city' AND entity_id = 'qingdao'")[0][0]
-    assert f"**Claims about this city ({n_claims})**" in texts
+    # the city's own claims and those about the places it contains or lies in (not the places' names)
+    n_claims = sql("SELECT count(*) FROM claims WHERE entity_type = 'city' AND entity_id = 'qingdao'")[0][0] + sql(
+        "SELECT count(*) FROM claims c JOIN place_cities pc ON pc.place_id = c.entity_id AND pc.city_id = 'qingdao' "
+        "WHERE c.entity_type = 'place' AND c.metric NOT IN ('chinese_name_hans', 'chinese_name_hant')")[0][0]
+    assert f"**Claims about this city and the places in or around it ({n_claims})**" in texts
     assert len(table_with(at, "Figure")) == n_claims
 
 
@@ -137,7 +153,7 @@ def test_switching_to_per_capita_writes_the_url_and_adds_the_population_columns(
     at = again(at)
     assert at.query_params["mode"] in ("per_capita", ["per_capita"])
     table = table_with(at, "Per capita")
-    assert table.columns[2:4].tolist() == ["Per capita", "Population used"]
+    assert table.columns[:5].tolist() == ["City", "Place measured", "Value", "Per capita", "Population used"]
     assert table[table["City"] == "Rome"]["Per capita"].tolist() == ["no data"]
     widget(at, "button_group", "url_mode").set_value("absolute")
     at = again(at)

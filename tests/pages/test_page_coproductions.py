@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from filmdash.core import db
 from tests.pages.apptest import ROOT, in_root, rerun, text_of
 from tests.shipped import rows as warehouse
+from tests.shipped import sco_rule_counts
 
 FRAME = """
 import runpy
@@ -66,18 +67,57 @@ def test_renders_in_every_language(lang, title, pair):
 
 def test_documented_against_reported():
     at = open_page(coproductions_section="documented")
-    # counted here from the raw tables: titles dated 2020 or later with two or more of today's member states
+    # counted here from the raw tables: titles dated 2020 or later with two or more countries that were SCO
+    # member states in the title's year (a member row open on 31 December of that year)
     n = warehouse("""
         SELECT count(*) FROM productions p WHERE p.is_coproduction AND p.year >= 2020 AND (
             SELECT count(DISTINCT pc.country_iso2) FROM production_countries pc
             WHERE pc.production_id = p.production_id AND pc.country_iso2 IN (
                 SELECT member_id FROM memberships
-                WHERE organisation = 'sco' AND status = 'member' AND end_date IS NULL)) >= 2""")[0][0]
+                WHERE organisation = 'sco' AND status = 'member'
+                  AND start_date <= p.year || '-12-31'
+                  AND (end_date IS NULL OR end_date > p.year || '-12-31'))) >= 2""")[0][0]
     share = round(100 * n / 40)
     assert f"**{n} SCO co-productions since 2020 documented against more than 40 reported ({share}%).**" in bold(at)
     note = at.info[0].value
     assert "aggregate reported by Bastille Post" in note and f"at most {share}%" in note
     assert len(db.query("coproductions_sco_since_2020")) == n
+
+
+@pytest.mark.parametrize("lang, labels, rules, reported", [
+    ("en", ["Strict", "Members today", "Any SCO status", "Reported (aggregate)"],
+     ["Titles dated 2020 or later with at least two countries that were SCO member states in the title's year.",
+      "Titles dated 2020 or later with at least two countries that are SCO member states today, even if one "
+      "joined after the title.",
+      "Titles dated 2020 or later with at least two countries that held any SCO status (member, observer, "
+      "dialogue partner or partner) in the title's year."],
+     ("more than 40", "Reported: more than 40 co-productions initiated since 2020 among SCO member states "
+      "(Bastille Post")),
+    ("zh-Hans", ["严格口径", "按现成员国", "任一上合身份", "报道数字（总数）"],
+     ["2020年及以后的作品，且至少两个参与国在作品年份已是上合组织成员国。",
+      "2020年及以后的作品，且至少两个参与国现为上合组织成员国（包括在作品之后才加入的国家）。",
+      "2020年及以后的作品，且至少两个参与国在作品年份具有上合组织任一身份（成员国、观察员国、对话伙伴或伙伴）。"],
+     ("超过40", "报道数字：2020年以来上合组织成员国间启动合拍片超过40部（Bastille Post")),
+    ("zh-Hant", ["嚴格口徑", "按現成員國", "任一上合身份", "報導數字（總數）"],
+     ["2020年及以後的作品，且至少兩個參與國在作品年份已是上合組織成員國。",
+      "2020年及以後的作品，且至少兩個參與國現為上合組織成員國（包括在作品之後才加入的國家）。",
+      "2020年及以後的作品，且至少兩個參與國在作品年份具有上合組織任一身份（成員國、觀察員國、對話夥伴或夥伴）。"],
+     ("超過40", "報導數字：2020年以來上合組織成員國間啟動合拍片超過40部（Bastille Post")),
+])
+def test_strict_and_looser_counts_side_by_side(lang, labels, rules, reported):
+    """Each rule's count (from the raw tables) next to the others and the reported aggregate, each with its
+    rule (or its source) in one line, in every language."""
+    at = open_page(lang=lang, coproductions_section="documented")
+    expected = sco_rule_counts()
+    metrics = [(m.label, m.value, m.help) for m in at.metric]
+    assert [m[0] for m in metrics] == labels
+    assert [(m[1], m[2]) for m in metrics[:3]] == [
+        (str(expected[r]), rule) for r, rule in zip(("strict", "members_today", "any_status"), rules)]
+    assert metrics[3][1] == reported[0] and metrics[3][2].startswith(reported[1])
+    # the strict count is the one compared with the reported figure; a looser rule never counts fewer titles
+    assert expected["strict"] <= expected["members_today"] and expected["strict"] <= expected["any_status"]
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert all(rule in captions for rule in rules)
 
 
 def section_switch(at: AppTest):

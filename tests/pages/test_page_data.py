@@ -140,7 +140,7 @@ def test_release_tab_offers_the_release_not_the_live_file():
 
 def test_sources_page_offers_the_release_beside_the_input_files():
     at = run_app("/sources", lang="zh-Hant", sources_section="inputs")
-    assert "整個數據倉庫" in [s.value for s in at.subheader]
+    assert "整個數據倉庫" in [s.value for s in at.header]  # a box title: h2, after the page title
     assert any(b.proto.label.startswith("下載發佈包（zip，") for b in at.get("download_button"))
 
 
@@ -152,3 +152,34 @@ def test_next_page_button_turns_the_page_in_the_url():
     assert at.query_params["page"] in ("2", ["2"])
     expected = sql("SELECT source_id FROM sources ORDER BY source_id LIMIT 50 OFFSET 50")
     assert rows_table(at)["source_id"].tolist() == [r[0] for r in expected]
+
+
+@pytest.fixture
+def synthetic_qingdao(tmp_path, monkeypatch) -> int:
+    """The benchmark's synthetic warehouse (a few rows of it), served as the app would be with
+    FILMDASH_BUILD_DIR pointing at it; returns how many of its rows name Qingdao, in either script
+    (counted before the app opens the file: one process opens it with one configuration)."""
+    import duckdb
+
+    from bench.synthetic import generate
+    from filmdash.core import db
+
+    out = tmp_path / "synthetic"
+    con = duckdb.connect(str(generate(rows=120, out=out)), read_only=True)
+    n = con.execute("SELECT count(*) FROM synthetic_companies WHERE name_zh_hans LIKE '%青岛%' "
+                    "OR name_zh_hant LIKE '%青島%'").fetchone()[0]
+    con.close()
+    monkeypatch.setattr(db, "BUILD_DIR", out)
+    return n
+
+
+@pytest.mark.parametrize("lang, words", [("en", "SYNTHETIC DATA"), ("zh-Hans", "合成数据"), ("zh-Hant", "合成資料")])
+def test_the_synthetic_warehouse_is_served_under_a_banner(synthetic_qingdao, lang, words):
+    at = run_app("/data", lang=lang, table="synthetic_companies", q="青島")
+    banners = [e.value for e in at.error]
+    assert len(banners) == 1 and banners[0].startswith(words) and md_escape("warehouse-synthetic.duckdb") in banners[0]
+    assert 0 < synthetic_qingdao < 50 and len(rows_table(at)) == synthetic_qingdao
+
+
+def test_the_shipped_warehouse_has_no_banner():
+    assert not run_app("/data").error

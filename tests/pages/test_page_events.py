@@ -91,7 +91,7 @@ def test_film_offices_are_visible_with_status_and_source():
     assert "**Bradford Film Office in Qingdao** · Qingdao" in text
     assert "**UK China Film Bureau in Bradford** · Bradford" in text
     assert "Status: **opened** · no source dates the announcement · opened 2017 (year only)" in text
-    assert "Status: **announced** · announced Sep 2017 (month only) · no source reports it opened" in text
+    assert "Status: **announced** · announced Sept 2017 (month only) · no source reports it opened" in text
     assert any("Bradford opens office in Qingdao" in t for t in text)  # the bureau's source, in its popover
     partnerships = run_events(events_list="partnerships").dataframe[0].value
     bureau = partnerships[partnerships["Id"] == "uk-china-film-bureau-bradford"].iloc[0]

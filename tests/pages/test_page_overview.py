@@ -8,6 +8,7 @@ import pytest
 
 from tests.pages.apptest import rerun, run_app, text_of
 from tests.shipped import rows as sql
+from tests.shipped import sco_rule_counts
 
 
 def expected_counts() -> tuple[int, int]:
@@ -81,3 +82,43 @@ def test_cities_of_film_box_has_a_map_view():
     placed = sql("SELECT count(*) FROM dim_cities WHERE is_city_of_film AND lat IS NOT NULL")[0][0]
     assert len(cities[0]["customdata"]) == placed  # a City of Film without coordinates is left out
     assert not any(tr.get("type") == "choropleth" for tr in geo[0]["data"])  # only the cities layer
+
+
+@pytest.mark.parametrize("lang, label, lines", [
+    ("en", "SCO co-productions documented since 2020",
+     ["**Strict: {strict}.** Titles dated 2020 or later with at least two countries that were SCO member states "
+      "in the title's year.",
+      "**Members today: {members_today}.** Titles dated 2020 or later with at least two countries that are SCO "
+      "member states today, even if one joined after the title.",
+      "**Any SCO status: {any_status}.** Titles dated 2020 or later with at least two countries that held any SCO "
+      "status (member, observer, dialogue partner or partner) in the title's year.",
+      "Reported: more than 40 co-productions initiated since 2020 among SCO member states (Bastille Post"]),
+    ("zh-Hans", "已记录的2020年以来上合组织合拍片",
+     ["**严格口径：{strict}部**。2020年及以后的作品，且至少两个参与国在作品年份已是上合组织成员国。",
+      "**按现成员国：{members_today}部**。2020年及以后的作品，且至少两个参与国现为上合组织成员国（包括在作品之后才加入的国家）。",
+      "**任一上合身份：{any_status}部**。2020年及以后的作品，且至少两个参与国在作品年份具有上合组织任一身份"
+      "（成员国、观察员国、对话伙伴或伙伴）。",
+      "报道数字：2020年以来上合组织成员国间启动合拍片超过40部（Bastille Post"]),
+    ("zh-Hant", "已記錄的2020年以來上合組織合拍片",
+     ["**嚴格口徑：{strict}部**。2020年及以後的作品，且至少兩個參與國在作品年份已是上合組織成員國。",
+      "**按現成員國：{members_today}部**。2020年及以後的作品，且至少兩個參與國現為上合組織成員國（包括在作品之後才加入的國家）。",
+      "**任一上合身份：{any_status}部**。2020年及以後的作品，且至少兩個參與國在作品年份具有上合組織任一身份"
+      "（成員國、觀察員國、對話夥伴或夥伴）。",
+      "報導數字：2020年以來上合組織成員國間啟動合拍片超過40部（Bastille Post"]),
+])
+def test_sco_figure_shows_every_rule_and_the_reported_figure(lang, label, lines):
+    """The SCO card: the strict count as the figure, the looser counts and the reported aggregate next to it
+    (caption), and each rule in one line in its popover; every card says what it counts (its help)."""
+    at = run_app(lang=lang)
+    expected = sco_rule_counts()
+    metrics = {m.label: m for m in at.metric}
+    assert metrics[label].value == str(expected["strict"])
+    assert all(m.help for m in at.metric), [m.label for m in at.metric if not m.help]
+    assert metrics[label].help == lines[0].split("**")[-1].lstrip("。 ")
+    captions = [c.value for c in at.caption]
+    assert any(str(expected["members_today"]) in c and str(expected["any_status"]) in c and "40" in c
+               for c in captions), captions
+    shown = [m.value.replace("\\", "") for m in at.markdown]
+    for line in lines[:3]:
+        assert line.format(**expected) in shown
+    assert any(s.startswith(lines[3]) for s in shown)

@@ -89,3 +89,13 @@ def test_bilingual_titles():
     assert present.titles(None, "en", True, lambda code: f"view-{code}") == [("en", "view-en"),
                                                                              ("zh-Hans", "view-zh-Hans")]
     assert present.titles(None, "zh-Hans", False, lambda code: f"view-{code}") == [("zh-Hans", "view-zh-Hans")]
+
+
+def test_the_stage_figure_is_made_once_and_is_the_presenter_figure():
+    warehouse = db.warehouse_id()
+    params = {"country": "CN,RU"}
+    first = present.stage_figure(warehouse, "coproductions_network", params, "zh-Hans")
+    assert present.stage_figure(warehouse, "coproductions_network", dict(params), "zh-Hans") is first
+    expected = present.presenter_figure(present.slide_view(warehouse, "coproductions_network", params, "zh-Hans").figure)
+    assert first.to_json() == expected.to_json()
+    assert present.stage_figure(warehouse, "coproductions_network", params, "en").to_json() != first.to_json()

@@ -47,7 +47,7 @@ def main(build_dir: str) -> int:
     from filmdash.core import db, exports, geo, images
     from filmdash.views import companies
 
-    table = db.query("companies_list", **companies.filters({}, ""))
+    table = db.query("companies_list", limit=companies.LIST_LIMIT, **companies.filters({}, ""))
     print(f"csv {len(exports.csv_bytes(table))} bytes, xlsx {len(exports.xlsx_bytes(table))} bytes")
     figure = geo.map_figure(db.query("map_cities"), db.query("map_sco"),
                             db.query("map_links", year_from=1900, year_to=2100, statuses=[]),

@@ -81,10 +81,10 @@ def test_every_claim_is_a_row_and_a_missing_city_is_no_data():
     assert texts == ["15", "more than 4,000", "no data", "2"]
     assert cities.comparison_takeaway(rows, "Film and TV companies", "count", "absolute", "en") == (
         "2 of 3 cities have a sourced figure for Film and TV companies (3 claims); the highest is Qingdao: "
-        "more than 4,000 (2021-09). No data: Hong Kong. Some sources disagree; all their figures are shown.")
+        "more than 4,000 (Sept 2021). No data: Hong Kong. Some sources disagree; all their figures are shown.")
     rows_zh = cities.comparison_rows(CLAIMS, picked, pd.DataFrame(), "count", "absolute", "zh-Hans")
     assert cities.comparison_takeaway(rows_zh, "影视企业数量", "count", "absolute", "zh-Hans") == (
-        "3座城市中有2座有来源给出影视企业数量数据（共3条说法）；最高的是青岛：超过4,000（2021-09）。"
+        "3座城市中有2座有来源给出影视企业数量数据（共3条说法）；最高的是青岛：超过4,000（2021年9月）。"
         "无数据：香港。部分来源说法不一，全部列出。")
 
 
@@ -110,7 +110,7 @@ def test_figure_has_a_bar_per_claim_coloured_by_agreement_and_a_no_data_label():
     fig = cities.comparison_figure(rows, "count", "absolute", "en")
     bars = {tr.name: tr for tr in fig.data if tr.type == "bar"}
     assert list(bars["sources disagree"].x) == [15.0, 4000.0]
-    assert list(bars["sources disagree"].y) == ["Qingdao · 2015-03 · Pub", "Qingdao · 2021-09 · China Daily"]
+    assert list(bars["sources disagree"].y) == ["Qingdao · Mar 2015 · Pub", "Qingdao · Sept 2021 · China Daily"]
     assert bars["sources disagree"].marker.color == cities.STATUS_COLOURS["conflict"]
     assert list(bars["corroborated"].x) == [2.0]
     assert len(bars["one source"].x) == 0
@@ -129,9 +129,13 @@ def test_counts_and_profile():
     comparison = pd.DataFrame({
         "city_id": ["qingdao", "bradford"], "name_en": ["Qingdao", "Bradford"], "name_zh_hans": ["青岛", None],
         "name_zh_hant": [None, "布拉德福德"], "companies": [5, 2], "studios": [2, 0], "productions_shot": [10, 0],
-        "events": [3, 4], "partnerships": [1, 2]})
+        "events": [3, 4], "partnerships": [1, 2], "companies_curated": [3, 2], "companies_registry": [2, 0],
+        "registry_as_of": ["2026-12-01", None]})
     counts = cities.counts_frame(comparison, "zh-Hant")
     assert counts["city"].tolist() == ["青岛", "布拉德福德"]
+    assert counts["companies_provenance"].tolist() == ["人工整理3家，工商登記匯入2家（2026-12-01）", "人工整理2家"]
+    assert cities.counts_note(cities.counts_frame(comparison, "en"), "en") == (
+        "Where the companies counted come from: Qingdao 3 curated, 2 registry import (2026-12-01); Bradford 2 curated.")
     assert cities.counts_takeaway(counts, "en") == (
         "青岛 has the most rows documented here: 21 in all, including 5 companies and 2 studios.")
     fig = cities.counts_figure(counts, "en")
@@ -158,3 +162,69 @@ def test_profile_sources_add_geonames_when_it_gives_the_chinese_names():
         ["c1", "unesco-001", "ref-geonames"], {"c1": "a claim", "unesco-001": "Rome", "ref-geonames": "罗马市 | 羅馬"})
     curated = {**rome, "name_zh_source_id": "unesco-001"}  # the source naming the city gives its Chinese name
     assert cities.profile_sources(curated, claims)[0] == ["c1", "unesco-001"]
+
+
+def place_claim(city, value, as_of, claim_id, place_id, place_type, names, **kw):
+    en, hans, hant = names
+    return {**claim(city, value, as_of, claim_id, **kw), "place_id": place_id, "place_type": place_type,
+            "place_name_en": en, "place_name_zh_hans": hans, "place_name_zh_hant": hant}
+
+
+WCNA = ("Qingdao West Coast New Area", "青岛西海岸新区", None)
+MEDIA_CITY = ("Media City", None, None)
+PLACE_CLAIMS = pd.DataFrame([
+    place_claim("qingdao", 4000.0, "2021-09", "wcna", "qingdao-west-coast-new-area", "district", WCNA,
+                qualifier="more-than", publisher="China Daily"),
+    place_claim("qingdao", 15.0, "2016", "city-q", "qingdao", "city", ("Qingdao", "青岛", None)),
+    place_claim("bradford", 130.0, "2019", "site-b", "bradford-media-city", "site", MEDIA_CITY),
+])
+
+
+def test_a_place_inside_a_city_is_labelled_as_itself_and_never_counted_as_the_city():
+    picked = PICKER.set_index("city_id").loc[["qingdao", "bradford"]].reset_index()
+    rows = cities.comparison_rows(PLACE_CLAIMS, picked, cities.population_used(POPULATION), "count", "absolute",
+                                  "en")
+    # the whole city first, then the places in it; a city with only a place's figure shows 'no data' for itself
+    assert rows["place"].tolist() == ["Qingdao", "Qingdao West Coast New Area", "Bradford", "Media City (Bradford)"]
+    assert rows["whole_city"].tolist() == [True, False, True, False]
+    assert [cities.value_text(r, "count", "absolute", "en") for r in rows.to_dict("records")] == [
+        "15", "more than 4,000", "no data", "130"]
+    # the highest whole-city figure is Qingdao's 15, not the new area's 4,000; Bradford has no city figure
+    assert cities.comparison_takeaway(rows, "Film and TV companies", "count", "absolute", "en") == (
+        "1 of 2 cities has a sourced figure for Film and TV companies (1 claim); the highest is Qingdao: "
+        "15 (2016). No data: Bradford. Figures for a place inside or around a city are shown under that place's "
+        "own name and never counted as the city's: Qingdao West Coast New Area; Media City (Bradford).")
+    fig = cities.comparison_figure(rows, "count", "absolute", "en")
+    labels = [y for tr in fig.data if tr.type == "bar" for y in tr.y]
+    assert set(labels) == {"Media City (Bradford) · 2019 · Pub", "Qingdao · 2016 · Pub",
+                           "Qingdao West Coast New Area · Sept 2021 · China Daily"} and len(labels) == 3
+    table = cities.comparison_table(rows, "count", "absolute", "en")
+    assert table["Place measured"].tolist() == ["Qingdao", "Qingdao West Coast New Area", "Bradford",
+                                                "Media City (Bradford)"]
+    assert table["City"].tolist() == ["Qingdao", "Qingdao", "Bradford", "Bradford"]
+    zh = cities.comparison_rows(PLACE_CLAIMS, picked, pd.DataFrame(), "count", "absolute", "zh-Hans")
+    assert zh["place"].tolist() == ["青岛", "青岛西海岸新区", "布拉德福德", "Media City (布拉德福德)"]
+    assert cities.comparison_takeaway(zh, "影视企业数量", "count", "absolute", "zh-Hans").endswith(
+        "城市内或城市所在地区的数据以该地名称列出，从不计为城市本身的数据：青岛西海岸新区；Media City (布拉德福德)。")
+
+
+def test_a_place_is_never_divided_by_the_city_population():
+    picked = PICKER.set_index("city_id").loc[["qingdao"]].reset_index()
+    rows = cities.comparison_rows(PLACE_CLAIMS, picked, cities.population_used(POPULATION), "count", "per_capita",
+                                  "en")
+    assert rows["shown"].iloc[0] == pytest.approx(0.15) and pd.isna(rows["shown"].iloc[1])
+    assert [cities.value_text(r, "count", "per_capita", "en") for r in rows.to_dict("records")] == [
+        "0.15 per 100,000 people", "no per-capita figure: the city's population is not this place's"]
+    # a district's population is not the city's
+    district_pop = pd.DataFrame([place_claim("qingdao", 1_900_000.0, "2024", "wcna-pop",
+                                             "qingdao-west-coast-new-area", "district", WCNA, unit="people",
+                                             metric="population")])
+    assert cities.population_used(district_pop).empty
+
+
+def test_the_profile_table_names_the_place_of_every_claim():
+    records = PLACE_CLAIMS[PLACE_CLAIMS["city_id"] == "qingdao"].assign(
+        name_en="Qingdao", name_zh_hans="青岛", name_zh_hant=None, value_text=None, unit="count", corroborated=False,
+        in_conflict=False)
+    table = cities.profile_claims_table(records, "zh-Hant")
+    assert table["統計範圍"].tolist() == ["青岛西海岸新区", "青岛"]

@@ -20,12 +20,13 @@ ROWS = pd.DataFrame({
     "type": ["production", "animation"], "founded_year": pd.array([2005, None], dtype="Int64"),
     "listing": ["SZSE:300133", None], "known_for": ["TV drama", None], "aliases": ["华策影视", None],
     "publisher": ["Sohu", "ehangzhou"], "url": ["https://a.example", "https://b.example"],
+    "provenance": ["curated", "registry"], "as_of": [None, "2026-12-01"],
 })
 
 
 def test_filters_turn_selections_into_query_parameters():
     assert companies.filters({"city": ["hangzhou"], "listed": ["listed"]}, "  华策 ") == {
-        "cities": ["hangzhou"], "types": [], "decades": [], "listed": ["listed"], "q": "华策"}
+        "cities": ["hangzhou"], "types": [], "decades": [], "listed": ["listed"], "origins": [], "q": "华策"}
 
 
 def test_facet_values_keep_counts_and_decades_in_time_order():
@@ -45,6 +46,7 @@ def test_table_shows_missing_values_as_text_not_zero():
     assert table["上市代码"].tolist() == ["SZSE:300133", "未上市"]
     assert table["成立年份"].tolist()[0] == 2005 and pd.isna(table["成立年份"].tolist()[1])
     assert table["类型"].tolist() == ["制作", "动画"]
+    assert table["数据来源"].tolist() == ["人工整理来源", "工商登记导入（2026-12-01）"]
 
 
 KNOWN_FOR = pd.DataFrame({
@@ -58,6 +60,7 @@ KNOWN_FOR = pd.DataFrame({
     "known_for_zh_hans": ["电影制作", "动画", None, None, None],
     "known_for_zh_hant": ["電影製作", None, "後期製作", "", None],
     "aliases": [None] * 5, "publisher": ["P"] * 5, "url": ["https://a.example"] * 5,
+    "provenance": ["curated"] * 5, "as_of": [None] * 5,
 })
 
 
@@ -103,9 +106,9 @@ def test_chart_and_takeaway():
 
 
 def test_profile_and_documented_against_reported():
-    profile = {**ROWS.iloc[1].to_dict(), "founded_year": None}
+    profile = {**ROWS.iloc[1].to_dict(), "founded_year": None, "provenance": "curated"}
     fields = dict(companies.profile_fields(profile, "en"))
-    assert fields["Name in Simplified Chinese"] == "no data"
+    assert fields["Name in Simplified Chinese"] == "no data" and fields["Provenance"] == "curated source"
     assert fields["Founded"] == "no data" and fields["Listing"] == "not listed"
     assert fields["City"] == "Hangzhou" and fields["Type"] == "Animation"
     row = {"documented": 35, "reported": 700.0, "qualifier": "more-than", "reported_publisher": "Variety",
@@ -114,4 +117,52 @@ def test_profile_and_documented_against_reported():
     assert companies.documented_sentence(row, "Hangzhou", "en") == (
         "35 companies in Hangzhou are documented here by name, against more than 700 reported by Variety (2019): 5%.")
     assert companies.documented_sentence({"documented": 2, "reported": None}, "Bradford", "en") == (
-        "2 companies in Bradford are documented here by name; no source reports a total.")
+        "2 companies in Bradford are documented here by name; no source reports a total for the whole city.")
+    # the source's date as the reader writes dates
+    dated = {**row, "reported_as_of": "2019-03-05"}
+    assert "Variety (5 Mar 2019)" in companies.documented_sentence(dated, "Hangzhou", "en")
+    assert "（2019年3月5日）" in companies.documented_sentence(dated, "杭州", "zh-Hant")
+
+
+def test_counts_for_places_in_a_city_are_their_own_and_named():
+    counts = pd.DataFrame([
+        {"place_name_en": "Qingdao West Coast New Area", "place_name_zh_hans": "青岛西海岸新区",
+         "place_name_zh_hant": None, "value": 4000.0, "qualifier": "more-than", "as_of": "2021-09",
+         "publisher": "China Daily (Qingdao)"},
+        {"place_name_en": "Qingdao Film and Television Base", "place_name_zh_hans": "青岛影视基地",
+         "place_name_zh_hant": None, "value": 1045.0, "qualifier": None, "as_of": "2024-06",
+         "publisher": "China Daily (Qingdao)"},
+    ])
+    assert companies.place_counts_sentence(counts, "Qingdao", "en") == (
+        "Sources also count companies for places in or around Qingdao; each is that place's count, never the "
+        "city's, and is not compared with the companies documented here: Qingdao West Coast New Area: more than "
+        "4,000 (Sept 2021, China Daily (Qingdao)); Qingdao Film and Television Base: 1,045 (Jun 2024, China Daily "
+        "(Qingdao)).")
+    assert companies.place_counts_sentence(counts, "青島", "zh-Hant").startswith(
+        "來源另有青島內或周邊地點的企業數，各為該地的數字，從不計為全市數字，也不與此處記錄的公司比較：青岛西海岸新区：超過4,000")
+    assert companies.place_counts_sentence(counts.iloc[0:0], "Qingdao", "en") == ""
+
+
+def test_registry_profile_says_what_the_registry_says_and_when():
+    profile = {"provenance": "registry", "as_of": "2026-12-01", "name_registry": "杭州某某影视有限公司",
+               "credit_code": "91330100MA2AXXXX0X", "city_name_en": "Hangzhou", "city_name_zh_hans": "杭州",
+               "province": "浙江省", "city_registry": "杭州市", "district": "西湖区", "type": "animation",
+               "founded": "2015-03-02", "capital_amount": 500.0, "capital_unit": "万元", "registration_status": "存续",
+               "company_type_registry": None, "business_scope": "动画设计；影视制作"}
+    fields = dict(companies.profile_fields(profile, "zh-Hans"))
+    assert fields == {"数据来源": "工商登记导入（2026-12-01）", "登记名称": "杭州某某影视有限公司",
+                      "统一社会信用代码": "91330100MA2AXXXX0X", "城市": "杭州", "登记地": "浙江省 杭州市 西湖区",
+                      "类型": "动画", "成立年份": "2015-03-02", "注册资本": "500 万元", "登记状态": "存续",
+                      "企业类型": "无数据", "经营范围": "动画设计；影视制作"}
+
+
+def test_origin_labels_and_the_table_note():
+    origins = pd.DataFrame({"origin": ["curated", "reg-2026"], "provenance": ["curated", "registry"],
+                            "publisher": [None, "Qichacha export"], "as_of": [None, "2026-12-01"]})
+    assert companies.origin_labels(origins, "en") == {"curated": "Curated sources",
+                                                      "reg-2026": "Registry import: Qichacha export, 2026-12-01"}
+    assert companies.facet_format("origin", {"reg-2026": 1234567}, companies.origin_labels(origins, "zh-Hant"),
+                                  "zh-Hant")("reg-2026") == "工商登記匯入：Qichacha export，2026-12-01 (1,234,567)"
+    assert companies.table_title_note(67, 67, "en") == ""
+    assert companies.table_title_note(1_000_067, 500, "en") == (
+        "Showing the first 500 of 1,000,067: narrow the filters or search to see the others.")

@@ -77,7 +77,7 @@ def test_every_layer_in_english():
     assert [fig.data[i].showlegend for i in (2, 3)] == [True, False]  # one legend entry for the links
     assert fig.data[4].hovertext[0] == ("<b>China – Russia</b><br>3 documented co-productions, 2015 to 2025"
                                         "<br>2 sources (see the table)")
-    assert fig.data[4].hovertext[1].split("<br>")[1] == "1 documented co-productions, 2017"
+    assert fig.data[4].hovertext[1].split("<br>")[1] == "1 documented co-production, 2017"
     assert [list(c) for c in fig.data[5].customdata] == [["country", "CN"], ["country", "IN"], ["country", "RU"]]
     # Cities of Film: placed ones only, coloured by year, source escaped in the hover
     cities = fig.data[6]
@@ -195,8 +195,8 @@ def test_sco_partners_after_the_2025_reform_have_their_own_colour_legend_and_his
     member, partner = fig.data[0], fig.data[1]
     assert member.text[0] == "<b>China</b><br>SCO member state since 15 Jun 2001<br>Source: SCO"
     assert list(partner.text) == [
-        "<b>Mongolia</b><br>SCO partner since 1 Sep 2025<br>before that: observer since 17 Jun 2004<br>Source: TASS",
-        "<b>Laos</b><br>SCO partner since 1 Sep 2025<br>before that: dialogue partner since 15 Jul 2025"
+        "<b>Mongolia</b><br>SCO partner since 1 Sept 2025<br>before that: observer since 17 Jun 2004<br>Source: TASS",
+        "<b>Laos</b><br>SCO partner since 1 Sept 2025<br>before that: dialogue partner since 15 Jul 2025"
         "<br>Source: TASS"]
     colours = {member.colorscale[0][1], partner.colorscale[0][1]}
     assert colours == {STATUS_COLOURS["member"], STATUS_COLOURS["partner"]} and len(colours) == 2
@@ -218,7 +218,7 @@ def test_every_sco_status_has_a_distinct_colour_blind_safe_colour():
 def test_takeaway_counts_what_is_drawn():
     assert maps.takeaway(CITIES, SCO, LINKS, PLACES, lang="en") == (
         "The map shows 3 UNESCO Cities of Film; 3 SCO countries (2 members, 1 observer); "
-        "2 co-production links, the strongest China–Russia (3 titles); 2 studios in 1 cities; 1 event in 1 cities.")
+        "2 co-production links, the strongest China–Russia (3 titles); 2 studios in 1 city; 1 event in 1 city.")
     assert maps.takeaway(CITIES, SCO, LINKS.iloc[0:0], PLACES, layers=["links"], lang="en") == (
         "The map shows no co-production in the years and statuses chosen.")
     assert maps.takeaway(CITIES, SCO, LINKS, PLACES, layers=[], lang="zh-Hant") == "未選擇圖層：請在上方選擇。"

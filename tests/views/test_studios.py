@@ -53,7 +53,7 @@ def test_fact_takeaway_counts_sources_values_and_lonely_claims():
     assert sd.fact_takeaway(STAGES, "Sound stages", "en") == (
         "3 sources give 2 different figures for Sound stages; none is picked, all are shown. "
         "1 claim rests on one source only.")
-    assert sd.fact_takeaway(STAGES.iloc[:2], "Sound stages", "en") == "2 source(s) agree on Sound stages."
+    assert sd.fact_takeaway(STAGES.iloc[:2], "Sound stages", "en") == "2 sources agree on Sound stages."
 
 
 def test_claims_table_keeps_every_claim_with_its_standing():
@@ -70,7 +70,7 @@ def test_incentive_notes_mark_the_seed_claim():
         "Hotel subsidy share of about 40% is uncorroborated: it appears only in a seed article "
         "(Bastille Post, Aug 2025), and no other source states it."]
     assert sd.incentives_takeaway(HOTEL, "en") == (
-        "2 incentive figures (2 kinds) from 2 source(s). 1 rest on one source only: Hotel subsidy share about 40%.")
+        "2 incentive figures (2 kinds) from 2 sources. 1 rests on one source only: Hotel subsidy share about 40%.")
     table = sd.claims_table(HOTEL, "zh-Hant", with_metric=True)
     assert table["適用對象"].tolist() == ["基地", "所在國家"]
     assert table["指標"].tolist() == ["酒店補貼比例", "製作激勵比例"]

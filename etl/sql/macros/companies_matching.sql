@@ -1,23 +1,18 @@
--- companies_matching(q, cities, types, decades, listed): every company with its founded decade, its
--- listing, and whether it passes the text search and each facet's filter (an empty list is no filter;
--- q searches English and Chinese names, aliases and descriptions in all three scripts, case-insensitively).
--- The Companies page's list, facets and chart are all built on it.
-CREATE MACRO companies_matching(q, cities, types, decades, listed) AS TABLE
-SELECT f.*, f.hit AND f.ok_city AND f.ok_type AND f.ok_decade AND f.ok_listed AS matches
+-- companies_matching(q, cities, types, decades, listed, origins): every company of companies_explorer (curated and
+-- registry rows) with whether it passes the text search and each facet's filter (an empty list is no filter; q
+-- searches English and Chinese names, aliases and descriptions in all three scripts, and a registry row's name
+-- and credit code, case-insensitively; origin is 'curated' or a registry import's source_id). The Companies
+-- page's list, count, facets and chart are all built on it, in DuckDB: at a registry's size (a million rows)
+-- only counts and one page of rows leave the warehouse.
+CREATE MACRO companies_matching(q, cities, types, decades, listed, origins) AS TABLE
+SELECT f.*, f.hit AND f.ok_city AND f.ok_type AND f.ok_decade AND f.ok_listed AND f.ok_origin AS matches
 FROM (
-    SELECT b.*,
+    SELECT b.* EXCLUDE (search_text),
            q = '' OR contains(b.search_text, lower(q)) AS hit,
            len(cities) = 0 OR list_contains(cities, b.city_id) AS ok_city,
            len(types) = 0 OR list_contains(types, b.type) AS ok_type,
            len(decades) = 0 OR list_contains(decades, b.decade) AS ok_decade,
-           len(listed) = 0 OR list_contains(listed, b.listed) AS ok_listed
-    FROM (
-        SELECT c.*,
-               CASE WHEN c.founded_year IS NULL THEN 'none' ELSE CAST(c.founded_year // 10 * 10 AS VARCHAR) || 's' END
-                   AS decade,
-               CASE WHEN coalesce(c.listing, '') = '' THEN 'not-listed' ELSE 'listed' END AS listed,
-               lower(concat_ws(chr(10), c.name_en, c.name_zh_hans, c.name_zh_hant, c.aliases, c.known_for,
-                               c.known_for_zh_hans, c.known_for_zh_hant)) AS search_text
-        FROM companies c
-    ) b
+           len(listed) = 0 OR list_contains(listed, b.listed) AS ok_listed,
+           len(origins) = 0 OR list_contains(origins, b.origin) AS ok_origin
+    FROM companies_explorer b
 ) f

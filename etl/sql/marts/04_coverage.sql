@@ -6,6 +6,7 @@
 -- uncorroborated: For claims: how many rest on one source only; NULL for other tables.
 SELECT 'sources' AS table_name, count(*) AS rows, count(*) AS sources, NULL::BIGINT AS uncorroborated FROM sources
 UNION ALL SELECT 'cities', count(*), count(DISTINCT source_id), NULL FROM cities
+UNION ALL SELECT 'places', count(*), count(DISTINCT source_id), NULL FROM places
 UNION ALL SELECT 'memberships', count(*), count(DISTINCT source_id), NULL FROM memberships
 UNION ALL SELECT 'claims', count(*), count(DISTINCT source_id), count(*) FILTER (WHERE NOT corroborated) FROM fct_claims
 UNION ALL SELECT 'companies', count(*), count(DISTINCT source_id), NULL FROM companies

@@ -5,6 +5,7 @@
 -- rows: Number of rows citing it.
 WITH cites AS (
     SELECT 'cities' AS table_name, source_id FROM cities
+    UNION ALL SELECT 'places', source_id FROM places
     UNION ALL SELECT 'memberships', source_id FROM memberships
     UNION ALL SELECT 'claims', source_id FROM claims
     UNION ALL SELECT 'companies', source_id FROM companies

@@ -2,22 +2,22 @@
 -- @grain: measure, entity_id
 -- measure: What is counted.
 -- documented: How many rows the warehouse documents.
--- reported: The figure a source reports (NULL when no source reports one).
+-- reported: The figure a source reports (NULL when no source reports one); for film_companies, a figure for the whole city only (a claim about a district, a studio base or a province is the place's, never the city's).
 -- qualifier: The reported figure's qualifier (more-than, about ...).
 -- reported_claim_id: The claim holding the reported figure.
 -- coverage_share: documented / reported, NULL when nothing is reported.
 -- documented_curated: For film_companies: how many of the documented companies are curated rows.
 -- documented_registry: For film_companies: how many come from registry imports (dim_companies.provenance = 'registry').
 -- registry_as_of: For film_companies: the date of the latest registry export counted, NULL when none is.
-WITH sco_members AS (
-    SELECT DISTINCT member_id AS iso2 FROM memberships WHERE organisation = 'sco' AND status = 'member'
-      AND end_date IS NULL  -- today's member states: partners never count
-),
-sco_titles AS (
-    SELECT count(*) AS n FROM productions p
-    WHERE p.is_coproduction AND p.year >= 2020
-      AND (SELECT count(DISTINCT pc.country_iso2) FROM production_countries pc JOIN sco_members s ON s.iso2 = pc.country_iso2
-           WHERE pc.production_id = p.production_id) >= 2
+WITH sco_titles AS (
+    -- titles of 2020 or later with at least two countries that were SCO member states in the title's year
+    -- (sco_coproduction_countries.counts_as_member): observers, dialogue partners and partners never count,
+    -- and a country that joined later does not count for an earlier title
+    SELECT count(*) AS n FROM (
+        SELECT production_id FROM sco_coproduction_countries
+        WHERE year >= 2020 AND counts_as_member
+        GROUP BY production_id HAVING count(DISTINCT country_iso2) >= 2
+    )
 ),
 reported_sco AS (
     SELECT claim_id, value, qualifier FROM claims

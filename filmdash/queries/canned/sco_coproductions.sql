@@ -1,9 +1,9 @@
 -- param since: 2020
--- Co-productions of a year or later with at least two of today's SCO member states, with their
--- countries, companies and the source of each title.
-WITH sco_members AS (
-    SELECT DISTINCT member_id AS iso2 FROM memberships
-    WHERE organisation = 'sco' AND status = 'member' AND end_date IS NULL
+-- Co-productions of a year or later with at least two countries that were SCO member states in the
+-- title's year (sco_coproduction_countries), with their countries, companies and the source of each title.
+WITH members_then AS (
+    SELECT production_id FROM sco_coproduction_countries WHERE counts_as_member
+    GROUP BY production_id HAVING count(DISTINCT country_iso2) >= 2
 )
 SELECT p.production_id, p.title_en, p.title_zh_hans, p.year, p.year_meaning, p.status,
        string_agg(DISTINCT pc.country_iso2, ' | ' ORDER BY pc.country_iso2) AS countries,
@@ -12,8 +12,6 @@ FROM productions p
 JOIN production_countries pc ON pc.production_id = p.production_id
 JOIN sources s ON s.source_id = p.source_id
 WHERE p.is_coproduction AND p.year >= $since
-  AND p.production_id IN (
-      SELECT production_id FROM production_countries JOIN sco_members ON iso2 = country_iso2
-      GROUP BY production_id HAVING count(DISTINCT country_iso2) >= 2)
+  AND p.production_id IN (SELECT production_id FROM members_then)
 GROUP BY ALL
 ORDER BY p.year, p.title_en
