@@ -63,7 +63,7 @@ def read_selection(params: Mapping[str, list[str]],
     if sort is not None and sort not in table.names:
         ignored.append(("sort", sort_raw))
         sort, desc = None, False
-    size = parse_choice(first.get("size"), [str(s) for s in explore.PAGE_SIZES])
+    size = parse_choice(first.get("size"), [str(n) for n in explore.PAGE_SIZES])
     if first.get("size") is not None and size is None:
         ignored.append(("size", first["size"]))
     page = parse_count(first.get("page"), 1, MAX_PAGE)
