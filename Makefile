@@ -96,9 +96,10 @@ preflight: $(VENV)/.dev-deps  ## on the fair laptop: offline server, every page 
 	$(PY) -m filmdash.fair preflight
 
 # Protocol-level load test (Locust users speaking Streamlit's websocket protocol) against 10, 50,
-# 100 and 200 viewers on one worker, then one against 2 workers behind HAProxy -> bench/LOAD.md
+# 100 and 200 viewers on one worker, then 1 against WORKERS workers behind HAProxy, then the target
+# (100 viewers acting every 10 s) against WORKERS workers -> bench/LOAD.md
 load: $(VENV)/.dev-deps warehouse
-	$(PY) -m bench.load
+	$(PY) -m bench.load --workers $(WORKERS)
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -91,7 +91,7 @@ def section_documented(lang: str, warehouse: str, filters: cp.Filters, year: int
     rules = cp.rule_cells(db.query("sco_coproduction_counts"), sco_row, publisher)
     for col, (label, value, rule) in zip(st.columns(len(rules)), rules):
         with col.container(border=True):
-            st.metric(label, value, help=rule)
+            st.metric(label, value, help=ui.md_escape(rule))
             st.caption(ui.md_escape(rule))
     st.caption(t("sco_rule_year_note"))
     st.info(ui.md_escape(cp.documented_note(sco_row, publisher)), icon=":material/info:")

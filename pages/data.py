@@ -5,6 +5,7 @@ import streamlit as st
 
 from filmdash.core import db, explore, package, sqlbox, ui
 from filmdash.core.i18n import language, set_language, t
+from filmdash.core.params import parse_choice
 from filmdash.views import data
 
 ui.warehouse_or_stop()
@@ -55,8 +56,8 @@ def changed(sel: explore.Selection, facet_cols: list[str], new_table: bool = Fal
 def browse() -> None:
     tables, sel, ignored, facet_cols = selection()
     table = tables[sel.table]
-    if ignored:
-        st.caption(t("data_ignored", items=ui.md_escape(", ".join(ignored))))
+    for name, raw in ignored:
+        ui.ignored(name, raw)
     signature = tuple(data.url_params(sel))
     if st.session_state.get("data_signature") != signature:  # the URL changed: the widgets follow it
         st.session_state.update({
@@ -167,8 +168,9 @@ def sql_tab() -> None:
         ui.replace_query(pairs)
 
     st.caption(t("data_sql_intro", cap=f"{sqlbox.ROW_CAP:,}", seconds=f"{sqlbox.TIMEOUT_S:g}"))
+    linked = ui.url_value("canned", lambda raw: parse_choice(raw, canned))
     choice = st.selectbox(t("data_sql_canned_label"), [""] + list(canned), key="url_canned", on_change=pick,
-                          index=([""] + list(canned)).index(ui.param("canned")) if ui.param("canned") in canned else 0,
+                          index=([""] + list(canned)).index(linked) if linked else 0,
                           format_func=lambda c: t(f"canned_{c}_title") if c else t("data_sql_canned_none"))
     if choice:
         st.caption(t(f"canned_{choice}_description"))
@@ -189,7 +191,7 @@ def sql_tab() -> None:
     try:
         result = data.run_sql(warehouse, sql, values)
     except sqlbox.Refused as exc:
-        st.error(data.sql_error(exc, lang))
+        st.error(data.sql_error(exc, lang, escape=ui.md_escape))  # DuckDB's message quotes the statement
         return
     st.caption(t("data_sql_result", n=f"{len(result.frame):,}", seconds=f"{result.seconds:.2f}"))
     if result.truncated:

@@ -7,8 +7,15 @@
 3. Locust (bench/load/locustfile.py), headless, against 10, 50, 100 and 200 viewers, each acting
    once every 10 s (think time included): reruns per second, p50/p95/p99 rerun time, failures,
    the server's peak RSS and CPU seconds per rerun;
-4. the same Locust run against 1 and then 2 workers behind HAProxy (filmdash.cluster), at a load
-   one worker cannot keep up with.
+4. the same Locust run against 1 and then WORKERS workers behind HAProxy (filmdash.cluster), at a
+   load one worker cannot keep up with: does throughput grow with workers?
+5. the target itself, 100 viewers each acting every 10 s, against WORKERS workers behind HAProxy
+   (the one-worker figure is the 100-viewer level of 3), judged: p95 under 1 s, no failure, no viewer
+   left waiting, under 2 MB per idle session.
+
+p50/p95/p99 are exact (nearest rank) over the answered reruns' own times, which the viewers write
+out: Locust's percentiles round to two significant figures (1,049 ms would pass as 1,000) and count
+failed requests in.
 
 Writes bench/LOAD.md (tables, the commands, the machine's load) and bench/load/results.json.
 Every run is bounded (LOAD_DURATION seconds, 40 by default) and stops by itself; only 127.0.0.1.
@@ -17,8 +24,8 @@ Every run is bounded (LOAD_DURATION seconds, 40 by default) and stops by itself;
 from __future__ import annotations
 
 import argparse
-import csv
 import json
+import math
 import os
 import platform
 import subprocess
@@ -31,6 +38,7 @@ from pathlib import Path
 
 import psutil
 
+from bench.load.pages import PAGES
 from bench.load.ports import free_block
 from bench.load.viewer import Viewer
 from filmdash.cluster import Cluster, stop, wait_healthy
@@ -39,8 +47,8 @@ ROOT = Path(__file__).resolve().parents[2]
 LOCUSTFILE = ROOT / "bench" / "load" / "locustfile.py"
 OUT_MD = ROOT / "bench" / "LOAD.md"
 OUT_JSON = ROOT / "bench" / "load" / "results.json"
-PAGES = ("", "cities", "companies", "coproductions", "studios", "events", "map", "sources")
 TARGET_P95_MS = 1000
+TARGET_USERS, TARGET_ACT_EVERY, TARGET_IDLE_MB = 100, 10.0, 2.0
 
 
 
@@ -116,9 +124,11 @@ def idle_sessions(url: str, pids: list[int], count: int) -> dict:
             "mb_per_session": round((after - before) / count, 2)}
 
 
-def locust(url: str, users: int, duration: int, act_every: float, pids: list[int], workdir: Path) -> dict:
-    """One headless Locust run; its aggregated stats, the servers' peak RSS and CPU per rerun."""
-    prefix = workdir / f"u{users}"
+def locust(url: str, users: int, duration: int, act_every: float, pids: list[int], workdir: Path,
+           tag: str = "one") -> dict:
+    """One headless Locust run; its aggregated stats, the servers' peak RSS and CPU per rerun. tag
+    keeps each run's files apart (a stale window file would pass for a run that wrote none)."""
+    prefix = workdir / f"{tag}-u{users}"
     command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless", "-u", str(users),
                "-r", str(max(1, users // 10)), "-t", f"{duration}s", "--stop-timeout", "15", "--host", url,
                "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"]
@@ -126,7 +136,7 @@ def locust(url: str, users: int, duration: int, act_every: float, pids: list[int
     sampler.start()
     cpu_before, load_before = cpu_seconds(pids), os.getloadavg()[0]
     started = time.monotonic()
-    window_file = workdir / f"u{users}_window.json"
+    window_file = workdir / f"{tag}-u{users}_window.json"
     with open(f"{prefix}.log", "w") as log:
         subprocess.run(command, cwd=ROOT, env={**os.environ, "LOAD_ACT_EVERY": str(act_every),
                                                "LOAD_WINDOW_FILE": str(window_file)},
@@ -137,26 +147,34 @@ def locust(url: str, users: int, duration: int, act_every: float, pids: list[int
     sampler.done.set()
     sampler.join()
     cpu = cpu_seconds(pids) - cpu_before
-    with open(f"{prefix}_stats.csv", newline="") as f:
-        rows = list(csv.DictReader(f))
-    total = next(r for r in rows if r["Name"] == "Aggregated")
-    names = {r["Name"]: int(r["Request Count"]) for r in rows if r["Name"] != "Aggregated"}
-    reruns = int(total["Request Count"])
-    answered = reruns - int(total["Failure Count"])
+    if window is None:  # the viewers wrote nothing: Locust did not start or was killed
+        raise RuntimeError(f"the Locust run left no {window_file.name}; see {prefix}.log")
+    answered_by = [name for name, _ in window["answered"]]
+    times = sorted(ms for _, ms in window["answered"])
+    answered, failures = len(times), len(window["failed"])
     return {
         "users": users, "act_every_s": act_every, "duration_s": duration, "elapsed_s": round(elapsed, 1),
-        "reruns": reruns, "failures": int(total["Failure Count"]), "by_action": names,
-        "unanswered": window.get("unanswered", 0) if window else None,
-        "unanswered_connects": window.get("unanswered_connects", 0) if window else None,
-        "unanswered_waited_s": window.get("unanswered_waited_s", []) if window else [],
+        "reruns": answered + failures, "failures": failures,
+        "by_action": {name: answered_by.count(name) for name in sorted(set(answered_by))},
+        "errors": sorted({error for _, error in window["failed"]})[:5],
+        "unanswered": window.get("unanswered", 0),
+        "unanswered_connects": window.get("unanswered_connects", 0),
+        "unanswered_waited_s": window.get("unanswered_waited_s", []),
         "active_s": round(active, 1), "reruns_per_s": round(answered / active, 2) if active > 0 else 0.0,
         "offered_per_s": round(users / act_every, 2),
-        "p50_ms": int(float(total["50%"] or 0)), "p95_ms": int(float(total["95%"] or 0)),
-        "p99_ms": int(float(total["99%"] or 0)), "max_ms": int(float(total["Max Response Time"] or 0)),
+        "p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "p99_ms": percentile(times, 99),
+        "max_ms": int(round(times[-1])) if times else 0,
         "peak_rss_mb": round(sampler.peak, 1), "server_cpu_s": round(cpu, 1),
         "cpu_ms_per_rerun": round(1000 * cpu / answered) if answered else None,
         "load_avg_before": round(load_before, 1), "load_avg_after": round(os.getloadavg()[0], 1),
     }
+
+
+def percentile(sorted_ms: list[float], p: float) -> int:
+    """The nearest-rank p-th percentile of sorted values (0 when there are none)."""
+    if not sorted_ms:
+        return 0
+    return int(round(sorted_ms[max(0, math.ceil(p / 100 * len(sorted_ms)) - 1)]))
 
 
 def late(level: dict) -> int:
@@ -172,6 +190,46 @@ def knee(levels: list[dict]) -> str:
             return (f"{level['users']} viewers: the first level with a p95 over {TARGET_P95_MS} ms, a failure, a "
                     f"viewer left unanswered, or fewer than 80% of the offered reruns served")
     return f"not reached up to {levels[-1]['users']} viewers"
+
+
+def verdict(level: dict | None) -> str:
+    """Whether a run met the target: p95 under TARGET_P95_MS, no failure, no viewer left waiting, at
+    least 80% of the offered reruns served."""
+    if level is None:
+        return "not run"
+    misses = []
+    if level["p95_ms"] >= TARGET_P95_MS:
+        misses.append(f"p95 {level['p95_ms']} ms")
+    if level["failures"]:
+        misses.append(f"{level['failures']} failed")
+    if late(level):
+        misses.append(f"{late(level)} left waiting")
+    if level["reruns_per_s"] < 0.8 * level["offered_per_s"]:
+        misses.append(f"{level['reruns_per_s']} of {level['offered_per_s']} reruns/s served")
+    return "**met**" if not misses else "**missed**: " + ", ".join(misses)
+
+
+def cluster_run(workers: int, users: int, act_every: float, duration: int, workdir: Path, tag: str) -> dict:
+    """A Locust run against `workers` workers behind HAProxy (filmdash.cluster), each warmed first."""
+    port = free_block(workers + 1)
+    cluster = Cluster(workers, port, run_dir=workdir / f"{tag}-cluster{workers}")
+    cluster.start()
+    try:
+        url = f"http://127.0.0.1:{port}"
+        # every worker's caches: viewers at the same time land on different workers
+        warmers = [threading.Thread(target=warm_up, args=(url,)) for _ in range(workers)]
+        for thread in warmers:
+            thread.start()
+        for thread in warmers:
+            thread.join()
+        pids = [w.process.pid for w in cluster.workers]
+        run = locust(url, users, duration, act_every, pids, workdir, tag=f"{tag}-w{workers}")
+        run["label"] = f"{workers} (HAProxy)"
+        run["workers"] = workers
+        print(run, flush=True)
+        return run
+    finally:
+        cluster.stop(drain_first=False)
 
 
 def serve_one(port: int) -> subprocess.Popen:
@@ -213,17 +271,20 @@ def capacity(levels: list[dict]) -> list[str]:
 
 def write_report(results: dict, args) -> None:
     idle, levels, scale = results["idle"], results["levels"], results["scale_out"]
+    target = results.get("target") or {"users": TARGET_USERS, "act_every_s": TARGET_ACT_EVERY, "runs": []}
+    idle_mb = max(0.0, idle["mb_per_session"])  # not max(x, 0.0): that keeps -0.0
     md = [
-        "# Load: what one server holds, and two",
+        "# Load: what one server holds, and several",
         "",
         f"Measured {results['when']} on {results['machine']} with `make load` "
         f"(`{results['command']}`). Viewers are Locust users speaking Streamlit's websocket protocol "
         "(bench/load/viewer.py, bench/load/locustfile.py): each opens a page with `?lang=`, then acts once every "
-        f"{args.act_every:g} s (think time included): change the page's filter, switch the language, open another "
+        f"{args.act_every:g} s (think time included; the first action that long after the page opened): change the page's filter, switch the language, open another "
         "page. A rerun is timed from the rerun request to Streamlit's script_finished message. Each run lasts "
         f"{args.duration} s, the first 10 s of it ramping up; the server's caches were warmed first (every page in "
         "every language once). Reruns/s is the reruns answered over the time from the first rerun sent to the last "
-        "answered; offered is viewers / seconds between actions. p50/p95/p99 are over the answered reruns; "
+        "answered; offered is viewers / seconds between actions. p50/p95/p99 are exact (nearest rank) over the "
+        "answered reruns' own times (Locust's percentiles round to two significant figures and count failures in); "
         "'unanswered at the end' counts the viewers still waiting over 1 s, for a rerun or to connect, when the run "
         "stopped (15 s after its end), with the longest wait: Streamlit runs every session's script in a thread "
         "of one process, with no queue, so an overloaded worker answers everyone late rather than some in time.",
@@ -232,6 +293,18 @@ def write_report(results: dict, args) -> None:
         "(the load average, before → after each run, is in the last column; 2.0 would be both cores busy), "
         "and Locust itself ran on them too. Times here are upper bounds for a dedicated machine; the server CPU "
         "per rerun is the least disturbed figure.",
+        "",
+        f"## The target: {target['users']} viewers, each acting every {target['act_every_s']:g} s",
+        "",
+        f"p95 under {TARGET_P95_MS} ms, no failure, no viewer left waiting, and under {TARGET_IDLE_MB:g} MB per idle "
+        "session. One worker is the level of the same size below; the cluster is `make serve-cluster "
+        f"WORKERS={target.get('workers', 2)}` (HAProxy in front, cookie-sticky).",
+        "",
+        *(table(target["runs"], "workers") if target["runs"] else ["(not run)"]),
+        "",
+        *[f"- {run.get('label')}: {verdict(run)}" for run in target["runs"]],
+        f"- memory: {idle_mb:.2f} MB per idle session, "
+        + ("**met**" if idle_mb < TARGET_IDLE_MB else "**missed**"),
         "",
         "## One worker",
         "",
@@ -243,11 +316,12 @@ def write_report(results: dict, args) -> None:
         "",
         f"Idle sessions: {idle['sessions']} viewers connected and idle (each opened the home page once) took the "
         f"server's RSS from {idle['rss_before_mb']:.0f} MB to {idle['rss_after_mb']:.0f} MB: "
-        f"**{max(idle['mb_per_session'], 0.0):.2f} MB per idle session** (target: under 2 MB). Python reuses "
+        f"**{idle_mb:.2f} MB per idle session** (target: under 2 MB). Python reuses "
         "memory freed after the warm-up, so a small per-session cost can stay within that; the peak RSS column "
         "shows the growth under load.",
         "",
-        f"## One worker against two, behind HAProxy ({scale['users']} viewers, each acting every "
+        f"## One worker against {max((r.get('workers', 1) for r in scale['runs']), default=2)}, behind HAProxy "
+        f"({scale['users']} viewers, each acting every "
         f"{scale['act_every_s']:g} s)",
         "",
         *table(scale["runs"], "workers"),
@@ -258,8 +332,9 @@ def write_report(results: dict, args) -> None:
         "## Reproduce",
         "",
         "```sh",
-        "make load                     # all of the above, ~8 minutes; writes bench/LOAD.md and bench/load/results.json",
-        "python -m bench.load --users 10,50 --duration 30 --no-scale   # a quicker look",
+        "make load WORKERS=2           # all of the above, ~10 minutes; writes bench/LOAD.md and bench/load/results.json",
+        "LOAD_DURATION=120 make load    # longer runs: more reruns behind each percentile",
+        "python -m bench.load --users 10,50 --duration 30 --no-scale --no-target   # a quicker look",
         "make serve-cluster WORKERS=2  # then, in another shell:",
         "LOAD_ACT_EVERY=10 .venv/bin/locust -f bench/load/locustfile.py --headless -u 100 -r 10 -t 40s \\",
         "    --host http://127.0.0.1:8501",
@@ -275,11 +350,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--users", default="10,50,100,200", help="viewer counts, one Locust run each")
     parser.add_argument("--duration", type=int, default=int(os.environ.get("LOAD_DURATION", "40")))
     parser.add_argument("--act-every", type=float, default=10.0, help="seconds between a viewer's actions")
-    parser.add_argument("--idle", type=int, default=50, help="idle sessions for the memory figure")
+    parser.add_argument("--idle", type=int, default=TARGET_USERS, help="idle sessions for the memory figure")
     parser.add_argument("--scale-users", type=int, default=100)
     parser.add_argument("--scale-act-every", type=float, default=2.0,
-                        help="a faster pace for the 1-vs-2 workers runs, so one worker is saturated")
-    parser.add_argument("--no-scale", action="store_true", help="skip the 1-vs-2 workers runs")
+                        help="a faster pace for the 1-vs-WORKERS workers runs, so one worker is saturated")
+    parser.add_argument("--no-scale", action="store_true", help="skip the 1-vs-WORKERS workers runs")
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS") or 2),
+                        help="workers behind HAProxy for the scale-out and target runs (make load WORKERS=N)")
+    parser.add_argument("--target-users", type=int, default=TARGET_USERS,
+                        help="viewers in the target run (the target is 100; fewer only for a smoke run)")
+    parser.add_argument("--no-target", action="store_true",
+                        help="skip the target run (100 viewers every 10 s against WORKERS workers)")
     parser.add_argument("--report-only", action="store_true", help="rewrite bench/LOAD.md from results.json")
     args = parser.parse_args(argv)
     if args.report_only:
@@ -313,25 +394,16 @@ def main(argv: list[str] | None = None) -> None:
         results["knee"] = knee(results["levels"])
         results["scale_out"] = {"users": args.scale_users, "act_every_s": args.scale_act_every, "runs": []}
         if not args.no_scale:
-            for workers in (1, 2):
-                port = free_block(workers + 1)
-                cluster = Cluster(workers, port, run_dir=workdir / f"cluster{workers}")
-                cluster.start()
-                try:
-                    url = f"http://127.0.0.1:{port}"
-                    # every worker's caches: viewers at the same time land on different workers
-                    warmers = [threading.Thread(target=warm_up, args=(url,)) for _ in range(workers)]
-                    for thread in warmers:
-                        thread.start()
-                    for thread in warmers:
-                        thread.join()
-                    pids = [w.process.pid for w in cluster.workers]
-                    run = locust(url, args.scale_users, args.duration, args.scale_act_every, pids, workdir)
-                    run["label"] = f"{workers} (HAProxy)"
-                    print(run, flush=True)
-                    results["scale_out"]["runs"].append(run)
-                finally:
-                    cluster.stop(drain_first=False)
+            for workers in sorted({1, args.workers}):
+                results["scale_out"]["runs"].append(
+                    cluster_run(workers, args.scale_users, args.scale_act_every, args.duration, workdir, "scale"))
+        one = next((level for level in results["levels"]
+                    if level["users"] == args.target_users and level["act_every_s"] == TARGET_ACT_EVERY), None)
+        results["target"] = {"users": args.target_users, "act_every_s": TARGET_ACT_EVERY, "workers": args.workers,
+                             "runs": [{**one, "label": "1 (direct)", "workers": 1}] if one else []}
+        if not args.no_target:
+            results["target"]["runs"].append(
+                cluster_run(args.workers, args.target_users, TARGET_ACT_EVERY, args.duration, workdir, "target"))
     write_report(results, args)
     print(f"wrote {OUT_MD.relative_to(ROOT)} and {OUT_JSON.relative_to(ROOT)}")
 

@@ -3,7 +3,9 @@ keeps its default and may say so); nothing here raises on what a link carries.""
 
 from __future__ import annotations
 
+import math
 import re
+from urllib.parse import urlsplit
 
 _YEAR = re.compile(r"[0-9]{1,4}", re.ASCII)
 _RANGE = re.compile(r"([0-9]{1,4})-([0-9]{1,4})", re.ASCII)
@@ -30,6 +32,53 @@ def parse_years(raw: str | None, first: int, last: int) -> tuple[int, int] | Non
 def years_text(years: tuple[int, int], first: int, last: int) -> str | None:
     """The URL value for a range; None for the full span (left out of the URL)."""
     return None if tuple(years) == (first, last) else f"{years[0]}-{years[1]}"
+
+
+_COUNT = re.compile(r"[0-9]{1,9}", re.ASCII)
+_DECIMAL = re.compile(r"[0-9]{1,6}(\.[0-9]{1,3})?", re.ASCII)
+
+
+def parse_count(raw: str | None, low: int = 1, high: int = 10**6) -> int | None:
+    """'3' -> 3 when low <= 3 <= high (a slide number, a page). Anything else (signs, '3.0', 'inf',
+    '1e400', full-width digits, a number out of range) -> None."""
+    text = str(raw).strip() if raw is not None else ""
+    if not _COUNT.fullmatch(text):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
+def parse_seconds(raw: str | None, low: float, high: float) -> float | None:
+    """'7.5' -> 7.5 seconds when low <= 7.5 <= high (a plain decimal, at most three decimals).
+    'inf', 'nan', '1e400', '-3', '0x10' and full-width digits -> None."""
+    text = str(raw).strip() if raw is not None else ""
+    if not _DECIMAL.fullmatch(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) and low <= value <= high else None
+
+
+URL_LIMIT = 300  # a public address for a QR code: the code of a longer one is too dense to scan
+
+
+def parse_url(raw: str | None, limit: int = URL_LIMIT) -> str | None:
+    """An http(s) address with a host, its query and fragment dropped and no trailing '/':
+    'https://fair.example/dash/?x#y' -> 'https://fair.example/dash'. None for any other scheme
+    (javascript:, data:, file:), a missing or malformed host ('http://[::1'), a bad port, control
+    or space characters, or more than limit characters."""
+    if raw is None:
+        return None
+    text = str(raw).strip()
+    if not text or len(text) > limit or _CONTROL.search(text) or any(ch.isspace() for ch in text):
+        return None
+    try:
+        parts = urlsplit(text)
+        host, _ = parts.hostname, parts.port  # both raise ValueError on a malformed netloc
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not host:
+        return None
+    return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
 
 
 def parse_choice(raw: str | None, choices) -> str | None:

@@ -5,22 +5,29 @@ from __future__ import annotations
 import io
 import os
 from functools import lru_cache
-from urllib.parse import urlsplit
+
+from filmdash.core.params import parse_url
 
 PUBLIC_URL_ENV = "FILMDASH_PUBLIC_URL"
+# A QR code at error level M holds at most 2,331 bytes (version 40), too dense for a phone across a
+# hall long before that: a longer link gets no code (the slide shows without one).
+MAX_BYTES = 1000
 
 
 def public_base(requested: str | None = None, fallback: str | None = None) -> str | None:
     """The address a visitor's phone opens: ?public_url= first, then $FILMDASH_PUBLIC_URL, then the
-    address the presenter's browser uses. Only an http(s) URL with a host counts; its query and
-    fragment are dropped."""
+    address the presenter's browser uses. Only an http(s) URL with a host counts (core.params.parse_url);
+    its query and fragment are dropped."""
     for candidate in (requested, os.environ.get(PUBLIC_URL_ENV), fallback):
-        if not candidate:
-            continue
-        parts = urlsplit(candidate.strip())
-        if parts.scheme in ("http", "https") and parts.hostname:
-            return f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
+        base = parse_url(candidate)
+        if base is not None:
+            return base
     return None
+
+
+def encodable(url: str) -> bool:
+    """Whether url fits a QR code a phone can read (MAX_BYTES)."""
+    return len(url.encode("utf-8")) <= MAX_BYTES
 
 
 def view_url(base: str, page_path: str, query: str) -> str:

@@ -14,6 +14,7 @@ import streamlit as st
 
 from filmdash.core import db, document, exports
 from filmdash.core.i18n import LANGUAGE_LABELS, LANGUAGES, date_text, from_locale, language, set_language, t
+from filmdash.core.markdown import md_escape  # noqa: F401 - pages escape through ui
 from filmdash.core.params import (
     LONG_TEXT_LIMIT,
     parse_choice,
@@ -32,16 +33,6 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
 VIEWS = ("chart", "table", "sources")
-# ':' and '@' too: an escaped ':' breaks a bare URL (https://...) and Streamlit's :red[...] and
-# :material/...: directives, an escaped '@' an e-mail address, and '.' (escaped) a www. name, each of
-# which markdown would otherwise turn into a link or markup.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@&=])")
-
-
-def md_escape(text) -> str:
-    """Data never reaches markdown unescaped: a planted [link](...), <script>, bare URL, e-mail
-    address or www. name stays text."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
 
 
 # --- URL state -------------------------------------------------------------------------------

@@ -16,8 +16,11 @@
     return el ? {slide: +el.dataset.slide, total: +el.dataset.total} : null;
   }
   var digits = "", digitTimer = null;
-  var seconds = parseFloat(new URLSearchParams(win.location.search).get("autoplay") || "");
-  var autoplayMs = seconds > 0 ? Math.max(0.2, seconds) * 1000 : 0, paused = false;
+  // ?autoplay=N: a plain decimal from 0.2 to 86400 seconds, as screen.py reads it (AUTOPLAY_MIN/MAX);
+  // parseFloat alone took "1e400" as Infinity, which setInterval runs as a delay of 0
+  var raw = (new URLSearchParams(win.location.search).get("autoplay") || "").trim();
+  var seconds = /^[0-9]{1,6}(\.[0-9]{1,3})?$/.test(raw) ? parseFloat(raw) : NaN;
+  var autoplayMs = seconds >= 0.2 && seconds <= 86400 ? seconds * 1000 : 0, paused = false;
   function jump() {
     var s = state(), n = parseInt(digits, 10);
     digits = "";

@@ -18,18 +18,21 @@ import streamlit as st
 
 from filmdash.core import db, deck, qr, ui
 from filmdash.core.i18n import LANGUAGES, language, set_language, t
-from filmdash.core.params import parse_year
+from filmdash.core.params import parse_choice, parse_count, parse_seconds, parse_url
 from filmdash.presenter import slides as present
 
 STATIC = Path(__file__).resolve().parent  # present.css and keys.js beside this file
 _DECK_NAME = re.compile(r"[a-z0-9_-]{1,40}")
 # parameters of presenter mode itself, never a page's view
 OWN_PARAMS = ("present", "slide", "lang", "bilingual", "autoplay", "public_url", "deck")
+SWITCH = ("0", "1")
+# ?autoplay=N: seconds between slides; keys.js reads the same range (AUTOPLAY_MIN, AUTOPLAY_MAX)
+AUTOPLAY_MIN, AUTOPLAY_MAX = 0.2, 86_400
 
 
 def requested() -> bool:
-    """?present=1 on any page."""
-    return ui.param("present") == "1"
+    """?present=1 on any page (any value but 0 or 1 is ignored with a notice)."""
+    return ui.url_value("present", lambda raw: parse_choice(raw, SWITCH)) == "1"
 
 
 def _style() -> None:
@@ -41,19 +44,28 @@ def _script() -> str:
 
 
 def deck_path() -> Path:
-    """?deck=NAME picks data/decks/NAME.toml (a plain name only); the FilMart deck by default."""
-    name = ui.param("deck") or ""
-    return deck.DECKS_DIR / f"{name}.toml" if _DECK_NAME.fullmatch(name) else deck.DEFAULT_DECK
+    """?deck=NAME picks data/decks/NAME.toml (a plain name of a deck that exists); the FilMart deck
+    by default, and for any other value, with a notice."""
+    return ui.url_value("deck", parse_deck) or deck.DEFAULT_DECK
 
 
-def _public_base() -> str | None:
+def parse_deck(raw: str | None) -> Path | None:
+    """The deck file a ?deck= value names, or None (not a plain name, or no such deck)."""
+    name = str(raw).strip() if raw is not None else ""
+    path = deck.DECKS_DIR / f"{name}.toml"
+    return path if _DECK_NAME.fullmatch(name) and path.is_file() else None
+
+
+def _public_base(notice: bool = True) -> str | None:
+    """?public_url= (a refused value said once, by the slide), else the environment's or the browser's."""
     fallback = None
     try:
         url = st.context.url
         fallback = url.split("?")[0].rsplit("/", 1)[0] if url else None
     except AttributeError:
         pass
-    return qr.public_base(ui.param("public_url"), fallback)
+    requested = ui.url_value("public_url", parse_url) if notice else parse_url(ui.param("public_url"))
+    return qr.public_base(requested, fallback)
 
 
 def _heading(lang: str, bilingual: bool, title_override: Mapping[str, str] | None, view_title) -> str:
@@ -66,7 +78,7 @@ def slide(box: str, params: Mapping[str, str], page: str, title_override: Mappin
     """Draw one slide: the chart box `box` of `page` at `params`."""
     lang = language()
     warehouse = db.warehouse_id()
-    bilingual = ui.param("bilingual") == "1"
+    bilingual = ui.url_value("bilingual", lambda raw: parse_choice(raw, SWITCH)) == "1"
     _style()
     try:
         view = present.slide_view(warehouse, box, params, lang)
@@ -79,6 +91,8 @@ def slide(box: str, params: Mapping[str, str], page: str, title_override: Mappin
 
     base = _public_base()
     url = qr.view_url(base, present.PAGE_PATHS[page], deck.Slide(0, page, box, dict(params)).query(lang)) if base else None
+    if url is not None and not qr.encodable(url):  # a link too long for a code a phone can read
+        url = None
     with st.container(horizontal=True, key="present_top", vertical_alignment="top"):
         with st.container(key="present_heading"):
             st.html(_heading(lang, bilingual, title_override, view_title)
@@ -133,7 +147,7 @@ def _handouts(the_deck: deck.Deck, lang: str) -> None:
     """The deck as PPTX and PDF, built when clicked (kaleido draws the charts offline). Shown when
     the presenter presses D."""
     warehouse = db.warehouse_id()
-    base = _public_base()
+    base = _public_base(notice=False)
     with st.container(key="present_tools", horizontal=True):
         st.download_button(t("present_download_pptx"), lambda: _handouts_module().pptx_bytes(the_deck, warehouse, lang, base),
                            file_name=f"{the_deck.path.stem}-{lang}.pptx", key="present_pptx", on_click="ignore",
@@ -154,7 +168,8 @@ def run_deck() -> None:
         st.code("\n".join(error.problems), language=None)
         return
     total = len(the_deck)
-    number = min(max(parse_year(ui.param("slide")) or 1, 1), total)
+    ui.url_value("autoplay", lambda raw: parse_seconds(raw, AUTOPLAY_MIN, AUTOPLAY_MAX))  # keys.js acts on it
+    number = min(ui.url_value("slide", parse_count) or 1, total)  # past the last slide: the last
     if ui.param("slide") != str(number):
         st.query_params["slide"] = str(number)
     current = the_deck.slide(number)

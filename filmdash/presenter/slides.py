@@ -55,7 +55,10 @@ def _overview(box: str) -> Callable:
 
 
 def _picked_cities(params: Mapping[str, str]) -> tuple[str, ...]:
-    return _csv(params, "cities") or cities.DEFAULT_CITIES
+    """The link's cities that the warehouse holds (as the page's picker keeps them); the default
+    cities when none is left."""
+    known = cities.city_labels(db.query("cities_picker"))
+    return tuple(c for c in _csv(params, "cities") if c in known) or cities.DEFAULT_CITIES
 
 
 def _cities_claims(warehouse: str, params: Mapping[str, str], lang: str) -> SlideView:
@@ -63,6 +66,8 @@ def _cities_claims(warehouse: str, params: Mapping[str, str], lang: str) -> Slid
     metrics = db.query("cities_metrics", cities=list(picked))
     labels = cities.metric_labels(metrics, lang)
     metric = params.get("metric") if params.get("metric") in labels else cities.default_metric(metrics)
+    if metric is None:
+        raise LookupError(f"none of the cities {', '.join(picked)} has a claim to chart")
     units = cities.units(db.query("cities_claims", cities=list(picked), metrics=[metric]))
     unit = params.get("unit") if params.get("unit") in units else (units[0] if units else None)
     mode = params.get("mode") if params.get("mode") in cities.MODES and cities.per_capita_possible(unit) else "absolute"

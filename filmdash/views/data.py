@@ -18,51 +18,59 @@ import pandas as pd
 from filmdash.core import db, explore, package, sqlbox
 from filmdash.core.cache import shared
 from filmdash.core.i18n import language, t
+from filmdash.core.params import LONG_TEXT_LIMIT, parse_choice, parse_count, parse_text
 
 TABS = ("browse", "sql", "release")
 DEFAULT_TABLE = "companies"
 FILTER_PREFIX = "f."
 SCOPES = ("page", "matching", "table")
+MAX_PAGE = 10**7  # past the last page is the last page; past this, not a page number
 
 
 # --- state from the URL ----------------------------------------------------------------------------
 
-def read_selection(params: Mapping[str, list[str]], tables: dict[str, explore.Table]) -> tuple[explore.Selection, list[str]]:
-    """The explorer's selection from the URL (name -> every value given) and what in it was ignored:
-    an unknown table, column, sort or page size falls back to its default, never to an error."""
-    ignored: list[str] = []
+def read_selection(params: Mapping[str, list[str]],
+                   tables: dict[str, explore.Table]) -> tuple[explore.Selection, list[tuple[str, str]]]:
+    """The explorer's selection from the URL (name -> every value given) and what in it was ignored,
+    as (parameter, value) pairs: an unknown table, column, sort or page size, a page that is not a
+    page number, search text or a filter value no one could type (core.params.parse_text) falls
+    back to its default, never to an error."""
+    ignored: list[tuple[str, str]] = []
     first = {k: (v[0] if v else None) for k, v in params.items()}
     name = first.get("table") or DEFAULT_TABLE
     if name not in tables:
-        ignored.append(f"table={name}")
+        ignored.append(("table", name))
         name = DEFAULT_TABLE if DEFAULT_TABLE in tables else sorted(tables)[0]
     table = tables[name]
     filters = []
     for key, values in params.items():
         if key.startswith(FILTER_PREFIX):
             col = key[len(FILTER_PREFIX):]
-            kept = tuple(dict.fromkeys(v for v in values if v))
-            if col in table.names and kept:
+            if col not in table.names:
+                ignored.append((key, ",".join(values)))
+                continue
+            refused = [v for v in values if v and parse_text(v, LONG_TEXT_LIMIT, multiline=True) is None]
+            ignored += [(key, v) for v in refused]
+            kept = tuple(dict.fromkeys(v for v in values if v and v not in refused))
+            if kept:
                 filters.append((col, kept))
-            elif col not in table.names:
-                ignored.append(key)
+    q = parse_text(first.get("q")) if first.get("q") is not None else ""
+    if q is None:
+        ignored.append(("q", first["q"]))
     sort_raw = first.get("sort") or ""
     desc = sort_raw.startswith("-")
     sort = sort_raw.lstrip("-") or None
     if sort is not None and sort not in table.names:
-        ignored.append(f"sort={sort_raw}")
+        ignored.append(("sort", sort_raw))
         sort, desc = None, False
-    size = _int(first.get("size"))
-    if size is not None and size not in explore.PAGE_SIZES:
-        ignored.append(f"size={first.get('size')}")
-    page = _int(first.get("page")) or 1
-    return explore.Selection(name, tuple(sorted(filters)), (first.get("q") or "").strip()[:200], sort, desc,
-                             max(page, 1), size if size in explore.PAGE_SIZES else 50), ignored
-
-
-def _int(raw) -> int | None:
-    text = str(raw).strip() if raw is not None else ""
-    return int(text) if text.isascii() and text.isdigit() and len(text) < 9 else None
+    size = parse_choice(first.get("size"), [str(n) for n in explore.PAGE_SIZES])
+    if first.get("size") is not None and size is None:
+        ignored.append(("size", first["size"]))
+    page = parse_count(first.get("page"), 1, MAX_PAGE)
+    if first.get("page") is not None and page is None:
+        ignored.append(("page", first["page"]))
+    return explore.Selection(name, tuple(sorted(filters)), (q or "").strip(), sort, desc, page or 1,
+                             int(size) if size is not None else 50), ignored
 
 
 def url_params(sel: explore.Selection, tab: str = "browse") -> list[tuple[str, str]]:
@@ -309,9 +317,11 @@ def bibliography(frame: pd.DataFrame) -> pd.DataFrame:
     return _with_cursor(explore.sources, explore.source_ids(frame))
 
 
-def sql_error(exc: sqlbox.Refused, lang: str | None = None) -> str:
+def sql_error(exc: sqlbox.Refused, lang: str | None = None, escape=str) -> str:
+    """The refusal in words; escape(detail) for where it is shown (the page's markdown: DuckDB's
+    message quotes the statement, which came from the link)."""
     lang = lang or language()
-    return t(exc.key, lang, detail=exc.detail) if exc.detail else t(exc.key, lang, detail="").rstrip(" :：")
+    return t(exc.key, lang, detail=escape(exc.detail)) if exc.detail else t(exc.key, lang, detail="").rstrip(" :：")
 
 
 def sql_about(warehouse: str, sql: str, rows: int, url: str) -> package.About:

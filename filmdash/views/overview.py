@@ -14,6 +14,7 @@ from filmdash.core.cache import shared
 from filmdash.core.geo import map_figure
 from filmdash.core.i18n import date_text, language, name, number, qualified, t, with_unit
 from filmdash.core.ids import split_ids
+from filmdash.core.markdown import md_escape
 from filmdash.core.seeds import OMM, SEED_CITIES
 
 
@@ -55,7 +56,9 @@ def headline_cards(counts: pd.DataFrame, documented: pd.DataFrame, sco_counts: p
         ids = [row["source_id"]] if isinstance(row["source_id"], str) else []
         reported = row["reported"] if pd.notna(row["reported"]) else None
         rules = takeaways.sco_rule_lines(sco_counts, lang)
-        line = takeaways.sco_reported_line(reported, row["qualifier"], publisher, row["as_of"], lang)
+        # a markdown line (the popover's): the publisher is data, escaped
+        line = takeaways.sco_reported_line(reported, row["qualifier"], md_escape(publisher) if publisher else None,
+                                           row["as_of"], lang)
         cards.append(Card(
             "sco_coproductions", t("card_sco_coproductions", lang), number(row["documented"], lang),
             takeaways.sco_rules_caption(sco_counts, reported, row["qualifier"], lang) if not sco_counts.empty

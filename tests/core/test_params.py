@@ -6,9 +6,13 @@ import pytest
 
 from filmdash.core.params import (
     TEXT_LIMIT,
+    URL_LIMIT,
     parse_choice,
     parse_choices,
+    parse_count,
+    parse_seconds,
     parse_text,
+    parse_url,
     parse_year,
     parse_years,
     shown_value,
@@ -96,3 +100,55 @@ def test_a_text_area_keeps_its_lines_and_length_but_not_control_characters():
     assert parse_text(query, 20_000, multiline=True) == query
     assert parse_text("SELECT 1\x00", 20_000, multiline=True) is None
     assert parse_text("SELECT '\u202e'", 20_000, multiline=True) is None
+
+
+# the hostile values that are plain numbers ('20211', '2021\n' stripped, '2021.5') are valid counts or durations
+NOT_A_COUNT = [v for v in HOSTILE if v not in ("20211", "2021\n")]
+NOT_A_DURATION = [v for v in NOT_A_COUNT if v not in ("2021.0", "2021.5")]
+
+
+@pytest.mark.parametrize("raw", NOT_A_COUNT + ["0", "-1", "+3", "3.0", "1000001", "９"])
+def test_parse_count_refuses_what_is_not_a_count_in_range(raw):
+    assert parse_count(raw) is None
+
+
+@pytest.mark.parametrize(("raw", "count"), [("1", 1), (" 12 ", 12), ("1000000", 1_000_000), ("007", 7), (None, None)])
+def test_parse_count(raw, count):
+    assert parse_count(raw) == count
+
+
+@pytest.mark.parametrize("raw", NOT_A_DURATION + ["0.1", "86401", "1e3", "nan", "Infinity", "0x10", "1.2345", ".5", "5."])
+def test_parse_seconds_refuses_what_is_not_a_plain_duration_in_range(raw):
+    assert parse_seconds(raw, 0.2, 86_400) is None
+
+
+@pytest.mark.parametrize(("raw", "seconds"), [("0.25", 0.25), ("20", 20.0), (" 86400 ", 86_400.0), ("0.2", 0.2)])
+def test_parse_seconds(raw, seconds):
+    assert parse_seconds(raw, 0.2, 86_400) == seconds
+
+
+@pytest.mark.parametrize("raw", HOSTILE + [
+    "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "ftp://host/x", "http://", "https:///path",
+    "http://[::1", "http://host:99999", "http://host:port", "http://ho st", "http://host/\x00", "http://host/\u202e",
+    "//host/x", "http://" + "h" * URL_LIMIT,
+])
+def test_parse_url_refuses_what_is_not_a_public_http_address(raw):
+    assert parse_url(raw) is None
+
+
+@pytest.mark.parametrize(("raw", "url"), [
+    ("http://192.168.1.20:8501", "http://192.168.1.20:8501"),
+    ("https://fair.example/dash/?slide=2#top", "https://fair.example/dash"),
+    (" https://[::1]:8501/ ", "https://[::1]:8501"),
+    (None, None),
+])
+def test_parse_url(raw, url):
+    assert parse_url(raw) == url
+
+
+def test_a_link_too_long_for_a_qr_code_gets_none():
+    from filmdash.core import qr
+
+    assert qr.encodable("https://fair.example/cities?cities=" + "x" * 900)
+    assert not qr.encodable("https://fair.example/cities?cities=" + "x" * 1000)
+    assert not qr.encodable("https://fair.example/?q=" + "青" * 400)  # bytes, not characters

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from filmdash.core.i18n import t
 from filmdash.core.ui import md_escape
-from tests.pages.apptest import run_app
+from tests.pages.apptest import run_app, text_of
 from tests.pages.test_page_cities import again, sql, widget
 
 
@@ -93,8 +94,9 @@ def test_each_row_shows_its_source():
 def test_a_link_that_names_unknown_things_falls_back_and_says_so():
     at = open_data(table="nope", sort="drop table", **{"f.bad": "x"})
     assert rows_table(at).shape[0] == min(50, sql("SELECT count(*) FROM companies")[0][0])  # the default table
-    ignored = md_escape("table=nope, f.bad, sort=drop table")
-    assert any(ignored in c.value for c in at.caption)
+    notices = [w.value for w in at.warning]
+    assert notices == [t("param_ignored", "en", name=name, value=md_escape(value))
+                       for name, value in (("table", "nope"), ("f.bad", "x"), ("sort", "drop table"))]
 
 
 @pytest.mark.parametrize("lang, sql_text, message", [
@@ -105,8 +107,17 @@ def test_a_link_that_names_unknown_things_falls_back_and_says_so():
 ])
 def test_sql_refusals_are_translated_never_a_traceback(lang, sql_text, message):
     at = open_data(lang=lang, tab="sql", sql=sql_text)
-    assert [e.value for e in at.error] == [message]
+    assert [text_of(e.value) for e in at.error] == [message]  # DuckDB's detail escaped for markdown
     assert not at.exception
+
+
+@pytest.mark.parametrize("sql_text", ['SELECT * FROM "[a](https://evil.example) <b>x</b>"',
+                                      "SELECT \"[a](https://evil.example) <b>x</b> https://bare.example\" FROM companies"])
+def test_a_refusal_quotes_the_statement_as_text_not_markup(sql_text):
+    at = open_data(lang="en", tab="sql", sql=sql_text)
+    (error,) = [e.value for e in at.error]
+    assert "https://evil.example" in text_of(error)  # quoted, as text
+    assert "](https" not in error and "<b>" not in error and "https://" not in error
 
 
 def test_a_canned_query_from_the_link_runs_with_its_parameters():

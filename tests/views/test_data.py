@@ -33,7 +33,26 @@ def test_selection_from_the_url_and_back(warehouse):
                                     ("f.type", "agency"), ("q", "杭州"), ("sort", "-founded_year"), ("size", "25"),
                                     ("page", "2")]
     bad, ignored = data.read_selection({"table": ["companies"], "f.x": ["1"], "size": ["7"], "page": ["-3"]}, tables)
-    assert (bad.page_size, bad.page, bad.filters) == (50, 1, ()) and ignored == ["f.x", "size=7"]
+    assert (bad.page_size, bad.page, bad.filters) == (50, 1, ()) and ignored == [("f.x", "1"), ("size", "7"),
+                                                                                  ("page", "-3")]
+
+
+@pytest.mark.parametrize("raw", ["inf", "1e400", "２", "0", "2.0", "-1", "9" * 12])
+def test_a_page_that_is_not_a_page_number_is_ignored(warehouse, raw):
+    sel, ignored = data.read_selection({"table": ["companies"], "page": [raw]}, data.tables(warehouse))
+    assert sel.page == 1 and ignored == [("page", raw)]
+
+
+def test_search_and_filter_text_no_one_could_type_is_ignored(warehouse):
+    typed = "青岛 <b>x</b> [a](https://evil.example)"  # odd, but typable: searched for, as typed
+    sel, ignored = data.read_selection({"table": ["companies"], "q": [typed], "f.type": [typed]},
+                                       data.tables(warehouse))
+    assert (sel.q, sel.filters, ignored) == (typed, (("type", (typed,)),), [])
+    control, huge = "a\x00b\u202e", "x" * 20_001
+    sel, ignored = data.read_selection({"table": ["companies"], "q": [control], "f.type": ["animation", huge]},
+                                       data.tables(warehouse))
+    assert (sel.q, sel.filters) == ("", (("type", ("animation",)),))
+    assert ignored == [("f.type", huge), ("q", control)]
 
 
 def test_downloads_of_the_rows_asked_for(warehouse):
