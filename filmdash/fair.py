@@ -27,11 +27,13 @@ import time
 import urllib.request
 from pathlib import Path
 
+from filmdash.core import routes
 from filmdash.core.paths import BUILD_DIR, ROOT
 
 PACK_DIR = BUILD_DIR / "pack"
 UV = "uv==0.13.9"  # what the Makefile bootstraps the venv with
-PAGES = ("/", "/cities", "/companies", "/coproductions", "/studios", "/events", "/map", "/sources")
+# every page of the navigation (filmdash.core.routes: /data included); presenter mode is opened slide by slide
+PAGES = tuple(path for path in routes.url_paths() if path != "/present")
 LOCAL = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 DRAWN = """() => {
