@@ -289,10 +289,9 @@ def write_report(results: dict, args) -> None:
         "stopped (15 s after its end), with the longest wait: Streamlit runs every session's script in a thread "
         "of one process, with no queue, so an overloaded worker answers everyone late rather than some in time.",
         "",
-        "**The machine was shared**: other engineers' test suites ran on the same 2 cores during these runs "
-        "(the load average, before → after each run, is in the last column; 2.0 would be both cores busy), "
-        "and Locust itself ran on them too. Times here are upper bounds for a dedicated machine; the server CPU "
-        "per rerun is the least disturbed figure.",
+        "**The same 2 cores run Locust and the workers**: the load average before → after each run is in the "
+        "last column (2.0 would be both cores busy); anything else running then shows there. Times are upper "
+        "bounds for a dedicated server; the server CPU per rerun is the least disturbed figure.",
         "",
         f"## The target: {target['users']} viewers, each acting every {target['act_every_s']:g} s",
         "",
