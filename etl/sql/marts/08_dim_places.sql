@@ -21,16 +21,8 @@ WITH zh_claims AS (
     GROUP BY k.entity_id, k.metric
 ),
 chain AS (
-    -- each place with every ancestor (hops: how far up)
-    WITH RECURSIVE up(place_id, ancestor_id, hops) AS (
-        SELECT place_id, place_id, 0 FROM places
-        UNION ALL
-        SELECT up.place_id, p.parent_id, up.hops + 1
-        FROM up JOIN places p ON p.place_id = up.ancestor_id
-        WHERE p.parent_id IS NOT NULL AND up.hops < 20
-    )
     SELECT up.place_id, string_agg(a.name_en, ' > ' ORDER BY up.hops DESC) AS path_en
-    FROM up JOIN places a ON a.place_id = up.ancestor_id
+    FROM place_ancestors up JOIN places a ON a.place_id = up.ancestor_id
     GROUP BY up.place_id
 )
 SELECT

@@ -4,19 +4,12 @@
 -- place_id: The place (places.place_id).
 -- city_id: A city (cities.city_id) the place is, lies in or contains.
 -- relation: 'is' (the city itself), 'inside' (a district or site in the city) or 'contains' (a region or province around it).
-WITH RECURSIVE up(place_id, ancestor_id, hops) AS (
-    SELECT place_id, place_id, 0 FROM places
-    UNION ALL
-    SELECT up.place_id, p.parent_id, up.hops + 1
-    FROM up JOIN places p ON p.place_id = up.ancestor_id
-    WHERE p.parent_id IS NOT NULL AND up.hops < 20
-)
 SELECT place_id, city_id,
        CASE WHEN place_type = 'city' THEN 'is' ELSE 'inside' END AS relation
 FROM places WHERE city_id IS NOT NULL
 UNION
 SELECT up.ancestor_id, c.city_id, 'contains'
-FROM up
+FROM place_ancestors up
 JOIN places c ON c.place_id = up.place_id AND c.place_type = 'city'
 JOIN places a ON a.place_id = up.ancestor_id AND a.place_type IN ('region', 'province')
 ORDER BY place_id, city_id

@@ -1,0 +1,14 @@
+-- Every place with each place it lies in, itself included (hops 0): the one walk up the places' parents that
+-- dim_places (its path) and place_cities (the cities a region or province contains) both read.
+-- @grain: place_id, ancestor_id
+-- place_id: The place (places.place_id).
+-- ancestor_id: The place itself (hops 0), its parent (1), the parent's parent (2) ...
+-- hops: How many steps up from place_id to ancestor_id.
+WITH RECURSIVE up(place_id, ancestor_id, hops) AS (
+    SELECT place_id, place_id, 0 FROM places
+    UNION ALL
+    SELECT up.place_id, p.parent_id, up.hops + 1
+    FROM up JOIN places p ON p.place_id = up.ancestor_id
+    WHERE p.parent_id IS NOT NULL AND up.hops < 20
+)
+SELECT place_id, ancestor_id, hops FROM up ORDER BY place_id, hops
