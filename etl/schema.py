@@ -42,6 +42,14 @@ PRODUCTION_FORMATS = ("feature-film", "animated-film", "documentary", "series")
 PRODUCTION_STATUSES = ("announced", "in-development", "in-production", "released")
 COUNTRY_ROLES = ("co-producer", "producer")
 LOCATION_ACTIVITIES = ("shot", "post-production")
+# A production's dated milestones, in the order they normally come: first made public (announced), a
+# co-production agreement signed, the cameras rolling, first shown to the public. The first three say when
+# a title was initiated; the year it was initiated is what "co-productions initiated since 2020" counts.
+MILESTONES = ("announced", "agreement-signed", "shooting-started", "released")
+INITIATING_MILESTONES = ("announced", "agreement-signed", "shooting-started")
+# How a milestone's date is known: the quote states it, or the source's publication date dates it (a report
+# of an announcement or of shooting under way: the milestone happened then or before).
+DATED_BY = ("quote", "publication")
 EVENT_KINDS = ("festival", "film-week", "market", "pavilion", "forum", "ceremony")
 EVENT_STATUSES = ("announced", "held", "cancelled")
 PARTNERSHIP_KINDS = ("film-office", "university", "city-cooperation", "network", "festival-partnership")
@@ -382,6 +390,33 @@ _add(Table(
 ))
 
 _add(Table(
+    "production_milestones",
+    "When a production was announced, its co-production agreement signed, its shooting started and it was first "
+    "released, each from a source: one row per production and milestone; a milestone no source dates has no row.",
+    (
+        Column("production_id", "slug", "The production.", True),
+        Column("milestone", "enum", "announced (first made public), agreement-signed (a co-production agreement "
+                                    "signed), shooting-started (cameras rolling; for animation, production started) "
+                                    "or released (first shown to the public: a premiere, or the first release in "
+                                    "cinemas, on air or online, whichever came first).", True, MILESTONES),
+        Column("date", "date", "When (ISO 8601): YYYY-MM-DD, YYYY-MM or YYYY; its length is its precision (day, "
+                               "month or year).", True),
+        Column("dated_by", "enum", "quote: the quote states the date; publication: the date is the source's "
+                                   "publication date (a report of it: the milestone happened then or before).",
+               True, DATED_BY),
+        Column("country_iso2", "iso2", "Where, when the source says: for released, the country of the first release."),
+        *_source_cols(),
+    ),
+    key=("production_id", "milestone"),
+    references=(
+        Reference("production_id", "productions"),
+        Reference("country_iso2", "countries"),
+        Reference("source_id", "sources"),
+    ),
+    min_rows=0,
+))
+
+_add(Table(
     "production_locations",
     "Where productions were shot: studio and city.",
     (
@@ -530,6 +565,6 @@ _add(Table(
 
 LOAD_ORDER = (
     "sources", "countries", "cities", "places", "city_coordinates", "metrics", "companies", "studios",
-    "productions", "production_countries", "production_locations", "events", "partnerships",
+    "productions", "production_countries", "production_milestones", "production_locations", "events", "partnerships",
     "memberships", "claims", "registry_companies", "name_conversions",
 )

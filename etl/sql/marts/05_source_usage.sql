@@ -12,6 +12,7 @@ WITH cites AS (
     UNION ALL SELECT 'studios', source_id FROM studios
     UNION ALL SELECT 'productions', source_id FROM productions
     UNION ALL SELECT 'production_countries', source_id FROM production_countries
+    UNION ALL SELECT 'production_milestones', source_id FROM production_milestones
     UNION ALL SELECT 'production_locations', source_id FROM production_locations
     UNION ALL SELECT 'events', source_id FROM events
     UNION ALL SELECT 'partnerships', source_id FROM partnerships

@@ -1,9 +1,9 @@
 -- "SCO co-productions since 2020" counted by each rule of sco_coproduction_rules, side by side: the strict count
 -- (documented_vs_reported's) and the looser ones, each with the titles it adds to the strict count.
 -- @grain: rule
--- rule: strict (members in the title's year), members_today (members today), any_status (any SCO status in the title's year).
+-- rule: strict (members in the year the title was initiated), members_today (members today), any_status (any SCO status in the year the title was initiated).
 -- rule_order: 1 for the strictest rule, then looser.
--- since_year: The first year counted (2020, as the reported figure).
+-- since_year: The first year of initiation counted (2020, as the reported figure).
 -- titles: How many documented co-productions the rule counts.
 -- added_to_strict: How many of them the strict rule does not count.
 -- production_ids: The titles counted, comma-separated (productions.production_id).

@@ -10,12 +10,12 @@
 -- documented_registry: For film_companies: how many come from registry imports (dim_companies.provenance = 'registry').
 -- registry_as_of: For film_companies: the date of the latest registry export counted, NULL when none is.
 WITH sco_titles AS (
-    -- titles of 2020 or later with at least two countries that were SCO member states in the title's year
-    -- (sco_coproduction_countries.counts_as_member): observers, dialogue partners and partners never count,
-    -- and a country that joined later does not count for an earlier title
+    -- titles initiated in 2020 or later (coproduction_dates.initiated_year) with at least two countries that were
+    -- SCO member states in that year (sco_coproduction_countries.counts_as_member): observers, dialogue partners
+    -- and partners never count, and a country that joined later does not count for an earlier title
     SELECT count(*) AS n FROM (
         SELECT production_id FROM sco_coproduction_countries
-        WHERE year >= 2020 AND counts_as_member
+        WHERE initiated_year >= 2020 AND counts_as_member
         GROUP BY production_id HAVING count(DISTINCT country_iso2) >= 2
     )
 ),
