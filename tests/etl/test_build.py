@@ -277,7 +277,7 @@ def test_every_mart_declares_its_grain(tmp_path):
         "documented_vs_reported": ("measure", "entity_id"), "dim_companies": ("company_id",),
         "dim_places": ("place_id",), "place_cities": ("place_id", "city_id"),
         "place_ancestors": ("place_id", "ancestor_id"),
-        "sco_coproduction_countries": ("production_id", "country_iso2"),
+        "coproduction_dates": ("production_id",), "sco_coproduction_countries": ("production_id", "country_iso2"),
         "companies_explorer": ("company_id",),
         "companies_facet_counts": ("city_id", "type", "decade", "listed", "origin", "source_id"),
         "sco_coproduction_rules": ("production_id",), "sco_coproduction_counts": ("rule",)}

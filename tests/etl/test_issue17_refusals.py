@@ -195,6 +195,6 @@ def test_a_title_counted_under_a_status_its_country_did_not_have_is_refused(mini
     monkeypatch.setattr("etl.checks.marts", todays_status)
     assert problems_for(mini, tmp_path) == [
         "raw/productions/productions.csv, line 4, column 'production_id', value 'xuanzang': check failed: no "
-        "co-production is counted under an SCO status its country did not have in the title's year (a country "
-        "counts as an SCO member state only for a title of a year in which its membership history shows it a "
-        "member)"]
+        "co-production is counted under an SCO status its country did not have in the year the title was initiated "
+        "(a country counts as an SCO member state only for a title initiated in a year in which its membership "
+        "history shows it a member)"]
