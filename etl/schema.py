@@ -395,10 +395,10 @@ _add(Table(
     "released, each from a source: one row per production and milestone; a milestone no source dates has no row.",
     (
         Column("production_id", "slug", "The production.", True),
-        Column("milestone", "enum", "announced (first made public), agreement-signed (a co-production agreement "
-                                    "signed), shooting-started (cameras rolling; for animation, production started) "
-                                    "or released (first shown to the public: a premiere, or the first release in "
-                                    "cinemas, on air or online, whichever came first).", True, MILESTONES),
+        Column("milestone", "enum", "announced (made public: the earliest report found), agreement-signed (a "
+                                    "co-production agreement signed), shooting-started (cameras rolling; for animation, "
+                                    "production started) or released (first shown to the public: the earliest premiere "
+                                    "or release in cinemas, on air or online that a source dates).", True, MILESTONES),
         Column("date", "date", "When (ISO 8601): YYYY-MM-DD, YYYY-MM or YYYY; its length is its precision (day, "
                                "month or year).", True),
         Column("dated_by", "enum", "quote: the quote states the date; publication: the date is the source's "
