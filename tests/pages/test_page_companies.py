@@ -132,3 +132,26 @@ def test_profile_from_the_url():
     assert f"### {name_hant}" in texts
     assert f"**成立年份**: {founded}" in texts and f"**上市代碼**: {listing}" in texts
     assert f"**代表業務**: {HUACE_KNOWN_FOR['zh-Hant']}" in texts
+
+
+@pytest.mark.parametrize("company, lang, line", [
+    ("zhuiguang-pictures", "zh-Hans", "**区、镇或园区**: 艺创小镇"),
+    ("zhejiang-oscar-cinema", "en", "**District, town or park**: Xiacheng District"),
+    ("huace-group", "zh-Hant", "**區、鎮或園區**: 無數據"),
+])
+def test_profile_names_the_place_its_source_gives(company, lang, line):
+    # the place is the row's own: 追光影业 in Yichuang Town (Xinhua Zhejiang), a cinema at its Xiacheng address
+    # (ehangzhou.gov.cn); Huace's source gives the city only
+    assert sql(f"SELECT place_id FROM companies WHERE company_id = '{company}'")[0][0] == {
+        "zhuiguang-pictures": "yichuang-town", "zhejiang-oscar-cinema": "hangzhou-xiacheng", "huace-group": None}[company]
+    at = open_companies(company=company, lang=lang)
+    assert line in "\n".join(m.value.replace("\\", "") for m in at.markdown)
+
+
+def test_hangzhou_places_counts_are_their_own():
+    at = open_companies(city="hangzhou")
+    caption = "\n".join(c.value.replace("\\", "") for c in at.caption)
+    # the district's, the town's and the parks' counts, each under its own name, never the city's 700
+    assert "Shangcheng District: 50 (2020, " in caption and "艺创小镇: about 20 (Aug 2019, " in caption
+    assert "浙江数字文化国际合作区: more than 30 (Sept 2021, " in caption
+    assert "杭州数字娱乐产业园: 20 (22 Mar 2005, " in caption
