@@ -155,3 +155,22 @@ def test_hangzhou_places_counts_are_their_own():
     assert "Shangcheng District: 50 (2020, " in caption and "艺创小镇: about 20 (Aug 2019, " in caption
     assert "浙江数字文化国际合作区: more than 30 (Sept 2021, " in caption
     assert "杭州数字娱乐产业园: 20 (22 Mar 2005, " in caption
+
+
+def test_hangzhou_companies_that_are_companies_counted_twice_independently():
+    # issue 17: at least 80 Hangzhou film, TV and animation companies that are companies (agencies,
+    # associations and universities are not); counted from the curated CSVs with the csv module and from
+    # the shipped warehouse, which must agree. Cinemas (type exhibition) are counted apart as well.
+    import csv
+    from pathlib import Path
+
+    rows = [r for f in sorted((Path(__file__).resolve().parents[2] / "data" / "raw" / "companies").glob("*.csv"))
+            for r in csv.DictReader(f.open(encoding="utf-8"))]
+    hangzhou = [r for r in rows if r["city_id"] == "hangzhou" and r["type"] not in ("agency", "education")]
+    cinemas = [r for r in hangzhou if r["type"] == "exhibition"]
+    assert (len(hangzhou), len(cinemas), len(hangzhou) - len(cinemas)) == (80, 22, 58)
+    assert sql("SELECT count(*), count(*) FILTER (WHERE type = 'exhibition') FROM companies "
+               "WHERE city_id = 'hangzhou' AND type NOT IN ('agency', 'education')")[0] == (80, 22)
+    # every place a company is given lies in Hangzhou (the build refuses anything else)
+    assert sql("SELECT count(*) FROM companies c JOIN places p USING (place_id) "
+               "WHERE c.city_id = 'hangzhou' AND p.city_id = 'hangzhou'")[0][0] == sum(1 for r in rows if r["place_id"])
