@@ -37,7 +37,12 @@ def test_hangzhou_claim_and_both_sources():
     assert (value, qualifier) == (700, "more-than")
     labels = [p.proto.popover.label for p in at.get("popover")]
     n_documented = sql("SELECT count(DISTINCT source_id) FROM companies WHERE city_id = 'hangzhou'")[0][0]
-    assert labels[:2] == ["Sources (1)", f"Sources ({n_documented})"]
+    # first the sources of the counts for places inside Hangzhou (a district, a town, parks), then the city's
+    n_places = sql("SELECT count(DISTINCT c.source_id) FROM claims c JOIN place_cities pc ON pc.place_id = c.entity_id "
+                   "AND pc.city_id = 'hangzhou' AND pc.relation <> 'is' WHERE c.entity_type = 'place' "
+                   "AND c.metric IN ('film_companies', 'resident_companies') AND c.value IS NOT NULL")[0][0]
+    assert n_places == 4
+    assert labels[:3] == [f"Sources ({n_places})", "Sources (1)", f"Sources ({n_documented})"]
     texts = "\n".join(m.value for m in at.markdown)
     assert source == "seed-003" and "variety.com" in texts
 
