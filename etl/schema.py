@@ -312,6 +312,8 @@ _add(Table(
         Column("company_id", "slug", "Unique id.", True),
         *_names(),
         Column("city_id", "slug", "Where the company is based (cities.city_id).", True),
+        Column("place_id", "slug", "The district, town or park inside that city where the row's source places the "
+                                   "company (places.place_id); empty when the source names only the city."),
         Column("type", "enum", "What the company mainly does.", True, COMPANY_TYPES),
         Column("founded_year", "year", "Year founded."),
         Column("listing", "text", "Exchange and ticker where listed (SZSE:300133)."),
@@ -324,7 +326,7 @@ _add(Table(
         *_source_cols(),
     ),
     key=("company_id",),
-    references=(Reference("city_id", "cities"), Reference("source_id", "sources")),
+    references=(Reference("city_id", "cities"), Reference("place_id", "places"), Reference("source_id", "sources")),
     extra_checks=("known_for_translations",),
 ))
 
