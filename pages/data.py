@@ -139,18 +139,18 @@ def rows_and_downloads(lang: str, warehouse: str, base_url: str) -> None:
         fmt = st.segmented_control(t("data_format_label"), package.FORMATS, key="data_format", default="csv",
                                    format_func=str.upper, selection_mode="single") or "csv"
         scopes = data.scopes(sel, len(shown), total, table.rows)
-        download_row("data", lambda scope, f: data.download(warehouse, sel, scope, f, url),
+        download_row("data", lambda scope, f: data.download(warehouse, sel, scope, f, url, lang),
                      lambda scope: data.file_stem(warehouse, sel, scope), scopes, fmt)
         pack_scope = "matching" if sel.filtered else "table"
         ui.file_download(t("data_pack_button", n=f"{total if sel.filtered else table.rows:,}"),
-                         lambda: data.download(warehouse, sel, pack_scope, "zip", url),
+                         lambda: data.download(warehouse, sel, pack_scope, "zip", url, lang),
                          f"{data.file_stem(warehouse, sel, pack_scope)}_citation-pack.zip", package.MIME["zip"],
                          key="data_pack")
         st.caption(t("data_downloads_note"))
         with st.expander(t("data_cite_title")):
             st.caption(t("data_share_label"))
             st.code(url, language=None, wrap_lines=True)
-            cites = package.citations(data.about(warehouse, sel, pack_scope, total, url))
+            cites = package.citations(data.about(warehouse, sel, pack_scope, total, url, lang))
             for key, text in cites.items():
                 st.caption(t(f"data_cite_{key}"))
                 st.code(text, language=None, wrap_lines=True)
