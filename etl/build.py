@@ -17,12 +17,12 @@ from pathlib import Path
 import duckdb
 
 from etl import names
-from etl.descriptions import BUILD_TABLES, TABLE, Catalogue
 from etl.bulk import CASTS, bulk_files, key_sets, staged_columns
 from etl.bulk import load as load_bulk
 from etl.bulk import scan as scan_bulk
 from etl.bulk import validate as validate_bulk
 from etl.checks import origins_of, run_checks
+from etl.descriptions import BUILD_TABLES, TABLE, Catalogue
 from etl.extract import Extracted, extract
 from etl.leftovers import BuildLock, remove_leftovers
 from etl.models import SQL_DIR, macros, marts

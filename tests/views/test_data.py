@@ -225,4 +225,7 @@ def test_downloads_describe_the_table_in_the_page_language(warehouse, tmp_path, 
     resource = package.resources[0]
     assert resource.description == description
     assert resource.schema.get_field("lat").description == lat
-    assert f"abstract: \"{description}\"" in (tmp_path / "CITATION.cff").read_text(encoding="utf-8")
+    import yaml
+
+    cff = (tmp_path / "CITATION.cff").read_text(encoding="utf-8")
+    assert yaml.safe_load(cff)["abstract"] == description and description in cff  # readable, not \u escapes
