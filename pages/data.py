@@ -84,7 +84,7 @@ def browse() -> None:
                 options += [v for v in st.session_state.get(f"data_f_{col}", []) if v not in counts]
                 box.multiselect(col, options, key=f"data_f_{col}", on_change=changed, args=args,
                                 format_func=lambda v, c=counts: data.facet_label(v, c.get(v, 0), lang),
-                                placeholder=t("data_facet_any"), help=table.column(col).comment)
+                                placeholder=t("data_facet_any"), help=ui.md_escape(table.column(col).comment) or None)
         others = [(c, v) for c, v in sel.filters if c not in facet_cols]
         if others:
             st.caption(t("data_other_filters", filters=ui.md_escape("; ".join(f"{c} = {' | '.join(v)}"
@@ -112,7 +112,7 @@ def rows_and_downloads(lang: str, warehouse: str, base_url: str) -> None:
     with st.container(border=True):
         st.header(t("data_rows_title", table=sel.table))
         st.caption(data.range_text(sel, len(shown), total, lang))
-        config = {c.name: st.column_config.Column(help=c.comment) for c in table.columns if c.comment}
+        config = {c.name: st.column_config.Column(help=ui.md_escape(c.comment)) for c in table.columns if c.comment}
         config["source_url"] = st.column_config.LinkColumn(help=t("data_source_url_help"))
         st.dataframe(shown, hide_index=True, width="stretch", column_config=config, placeholder="")
         pages = data.last_page(total, sel.page_size)
