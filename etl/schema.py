@@ -126,7 +126,7 @@ def _source_cols(quote_required: bool = True) -> tuple[Column, ...]:
     return (
         Column("source_id", "slug", "The source this row traces to (sources.source_id).", True, zh="本行所依据的来源（sources.source_id）。"),
         Column("quote", "quote", "At most 30 words copied verbatim from the source, showing the fact.",
-               quote_required, zh="从来源逐字摘录、不超过 30 个词的原文，用以佐证该事实。"),
+               quote_required, zh="从来源逐字摘录的原文（不超过 30 个词），表明来源确实陈述了该事实。"),
     )
 
 
