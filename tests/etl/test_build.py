@@ -124,8 +124,7 @@ def test_every_table_and_column_is_documented(mini, tmp_path):
                               "WHERE NOT internal AND (comment IS NULL OR comment = '') ORDER BY ALL")
     tables = rows(path, "SELECT table_name FROM duckdb_tables() WHERE comment IS NULL OR comment = ''")
     assert tables == []
-    # input_files and build_info are bookkeeping tables documented at table level only
-    assert [u for u in undocumented if u[0] not in ("input_files", "build_info")] == []
+    assert undocumented == []
 
 
 def test_two_builds_give_identical_tables(mini, tmp_path):
