@@ -134,6 +134,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RERUN_CPU.md as it is")
     args = parser.parse_args(argv)
     pages = args.pages.split(",")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()  # the code the server runs: read before it starts
+    if subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
+                      text=True).stdout.strip():
+        commit += " (with uncommitted changes)"
     port = free_block(1)
     url = f"http://127.0.0.1:{port}"
     load_before = round(os.getloadavg()[0], 2)
@@ -154,10 +159,7 @@ def main(argv: list[str] | None = None) -> None:
         "machine": f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}, Python {platform.python_version()}",
         "command": "python -m bench.rerun_cpu" + (f" {' '.join(argv if argv is not None else sys.argv[1:])}"
                                                    if (argv if argv is not None else sys.argv[1:]) else ""),
-        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                 text=True).stdout.strip() + (" (with uncommitted changes)" if subprocess.run(
-                                     ["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                                     capture_output=True, text=True).stdout.strip() else ""),
+        "commit": commit,
         "repeat": args.repeat, "load_before": load_before, "load_after": round(os.getloadavg()[0], 2),
         "pages": results, "mean_cpu_ms": round(statistics.mean(cells), 1),
     }
