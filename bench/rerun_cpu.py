@@ -23,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import statistics
 import subprocess
 import sys
@@ -157,8 +158,7 @@ def main(argv: list[str] | None = None) -> None:
     report = {
         "when": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}, Python {platform.python_version()}",
-        "command": "python -m bench.rerun_cpu" + (f" {' '.join(argv if argv is not None else sys.argv[1:])}"
-                                                   if (argv if argv is not None else sys.argv[1:]) else ""),
+        "command": shlex.join(["python", "-m", "bench.rerun_cpu", *(sys.argv[1:] if argv is None else argv)]),
         "commit": commit,
         "repeat": args.repeat, "load_before": load_before, "load_after": round(os.getloadavg()[0], 2),
         "pages": results, "mean_cpu_ms": round(statistics.mean(cells), 1),
