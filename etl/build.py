@@ -38,14 +38,19 @@ KEEP_OLD = 3  # older warehouse files kept beside the current one (readers may s
 
 def _inherited() -> dict[str, tuple[str, str]]:
     """A mart column without its own description inherits the one its name most often has in the input
-    schema (English and Chinese together; a tie goes to the table defined first). Not the last one defined:
-    a table added later with its own meaning of `country_iso2` or `source_id` would otherwise re-describe
-    every mart's column of that name."""
-    seen: dict[str, Counter] = {}
+    schema (English and Chinese together), counting first the tables where it refers to another table (a
+    mart's `metric` or `city_id` is a reference), a tie going to the table defined first. Not the last one
+    defined: a table added later with its own meaning of `country_iso2` or `source_id` would otherwise
+    re-describe every mart's column of that name."""
+    every: dict[str, Counter] = {}
+    refers: dict[str, Counter] = {}
     for table in TABLES.values():
+        references = {r.column for r in table.references}
         for col in table.columns:
-            seen.setdefault(col.name, Counter())[(col.description, col.zh)] += 1
-    return {name: texts.most_common(1)[0][0] for name, texts in seen.items()}
+            every.setdefault(col.name, Counter())[(col.description, col.zh)] += 1
+            if col.name in references:
+                refers.setdefault(col.name, Counter())[(col.description, col.zh)] += 1
+    return {name: (refers.get(name) or texts).most_common(1)[0][0] for name, texts in every.items()}
 
 
 INHERITED = _inherited()

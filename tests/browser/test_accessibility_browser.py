@@ -3,7 +3,8 @@ its three tabs) and presenter mode (/present) included: no critical or serious W
 (colour contrast at AA through the app's theme) and headings in order (h1, then h2 ...). The charts
 keep their takeaway as their accessible description; the desk's controls are reachable by Tab (the
 slides move by a clicker's keys alone: test_present_browser.py). One server and one Chromium for the
-whole run (conftest's session fixtures), one page load a case."""
+whole run (conftest's session fixtures), one page load a case; the same load checks that `<html lang>`
+follows the page's language (test_language_browser.py checks it after a switch)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ CASES = [(path, lang) for path in PAGES for lang in ("en", "zh-Hans", "zh-Hant")
 def test_axe_finds_no_serious_violation(open_page, path, lang):
     assert AXE.exists(), "node_modules/axe-core is missing: run `npm ci` (make test does)"
     page = open_page(f"{path}{'&' if '?' in path else '?'}lang={lang}")
+    # the document's language follows the page's (screen readers, fonts): checked on the same load
+    assert page.page.evaluate("() => document.documentElement.lang") == lang, (path, lang)
     page.page.add_script_tag(path=str(AXE))
     violations = page.page.evaluate(RUN_AXE)
     assert violations == [], violations

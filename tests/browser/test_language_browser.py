@@ -1,5 +1,6 @@
 """The document's language and the language switch, in headless Chromium: `<html lang>` follows the
-page's language on every page and after a switch, and a switch redraws the filters' options and
+page's language after a switch (on first load, on every page in every language: the axe test's own load,
+test_accessibility_browser.py), and a switch redraws the filters' options and
 chosen values in the new language at once, keeping the values chosen."""
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ import pytest
 from filmdash.core.i18n import LANGUAGE_LABELS, t
 
 pytestmark = pytest.mark.browser
-PAGES = ("/", "/cities", "/companies", "/coproductions", "/studios", "/events", "/map", "/sources")
 
 
 def html_lang(page) -> str:
@@ -27,14 +27,6 @@ def chips(page, label: str) -> list[str]:
     """The chosen values a multiselect shows, as drawn."""
     box = page.page.locator("[data-testid=stMultiSelect]").filter(has_text=label)
     return [c.strip() for c in box.locator("[data-tag] > span[title]").all_inner_texts()]
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_html_lang_follows_the_page(open_page, path):
-    for lang in ("zh-Hant", "zh-Hans", "en"):
-        page = open_page(f"{path}?lang={lang}")
-        assert html_lang(page) == lang, (path, lang)
-        assert page.external == [], page.external
 
 
 def test_switch_redraws_the_map_status_filter_and_keeps_values(open_page):

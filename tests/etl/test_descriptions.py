@@ -125,3 +125,15 @@ def test_a_simplified_text_without_its_conversion_is_refused():
                        "ORDER BY lang").fetchall() == [("en", "A number."), ("zh-Hans", "一个数字。"),
                                                        ("zh-Hant", "一個數字。")]
     assert con.execute("SELECT comment FROM duckdb_columns() WHERE table_name = 't'").fetchall() == [("A number.",)]
+
+
+def test_a_mart_column_inherits_its_names_usual_meaning_not_the_last_tables():
+    """dim_cities.country_iso2 is the city's country, as in cities; production_milestones (defined later)
+    gives country_iso2 its own meaning (the country of a first release), which no mart column should
+    take; fct_claims.metric is what the claims' metric column says, a reference to metrics."""
+    from etl.build import INHERITED
+
+    assert TABLES["production_milestones"].columns[-3].name == "country_iso2"  # the later, narrower meaning
+    assert INHERITED["country_iso2"][0] == "Country (ISO 3166-1 alpha-2)."
+    assert INHERITED["metric"][0] == "What is measured (metrics.metric)."
+    assert INHERITED["source_id"][0] == "The source this row traces to (sources.source_id)."
