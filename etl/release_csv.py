@@ -48,9 +48,10 @@ def copyable(columns: list) -> bool:
 
 def defused(expr: str) -> str:
     """SQL for safe_frame's text: a value starting with a formula character gets a leading apostrophe.
-    starts_with compares bytes, so the test is on the first code point, as Python's str.startswith."""
-    test = " OR ".join(f"starts_with({expr}, chr({ord(char)}))" for char in FORMULA_START)
-    return f"CASE WHEN {test} THEN '''' || {expr} ELSE {expr} END"
+    DuckDB's ascii() is the first code point (not the first grapheme: '=' then a combining accent gives 61),
+    the character Python's str.startswith looks at; half the CPU of six starts_with."""
+    codes = ", ".join(str(ord(char)) for char in FORMULA_START)
+    return f"CASE WHEN ascii({expr}) IN ({codes}) THEN '''' || {expr} ELSE {expr} END"
 
 
 def cell_sql(column: str, dtype: str, whole: bool, single: bool = False) -> str:

@@ -20,7 +20,7 @@ from etl.datapackage import FORMULA_START, csv_bytes, write_csv_chunks
 HOSTILE = ["=1+1", "+33 1 23", "-5", "@SUM(A1)", "\tTAB", "\rCR", "\r\nCRLF", "\nLF", "a\nb", "a\r\nb",
            'say "hi"', '"', '""', "a,b", ",", "#not a comment", "'already", " =space first", "", None,
            "名=公司", "\ufeff=BOM first", "=", "-", "+", "@", "—dash", "＝full width", "=HYPERLINK(\"http://x\")",
-           "x\x00y", "\u2028line separator", "\x0bvertical tab", "a;b", "end=", "trailing space ", "é\u0301"]
+           "x\x00y", "\u2028line separator", "\x0bvertical tab", "a;b", "end=", "trailing space ", "é\u0301", "=\u0301accent", "\u0301=", "\U0001f600=emoji"]
 
 
 def defused(value: str | None) -> str:
