@@ -7,7 +7,7 @@ PORT   ?= 8501
 # the internet at start; the default stays on this machine and makes no request.
 ADDRESS ?= localhost
 
-.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-registry bench-deck fuzz load lint lock reference fonts clean deck pack preflight
+.PHONY: run serve-cluster warehouse build check test test-fast test-browser bench bench-synthetic bench-registry bench-deck fuzz load rerun-cpu lint lock reference fonts clean deck pack preflight
 
 run: $(VENV)/.run-deps  ## set up, build the warehouse if stale, serve at localhost:$(PORT)
 	@$(PY) -m etl build --if-stale || { test -f build/CURRENT && echo "Serving the last good warehouse."; }
@@ -100,6 +100,11 @@ preflight: $(VENV)/.dev-deps  ## on the fair laptop: offline server, every page 
 # (100 viewers acting every 10 s) against WORKERS workers -> bench/LOAD.md
 load: $(VENV)/.dev-deps warehouse
 	$(PY) -m bench.load --workers $(WORKERS)
+
+# Server CPU per rerun, per page and per action (open, filter, language), one viewer at a time
+# against one warmed worker -> bench/RERUN_CPU.md (a few minutes; LABEL names the run kept there)
+rerun-cpu: $(VENV)/.dev-deps warehouse
+	$(PY) -m bench.rerun_cpu --label "$(or $(LABEL),current)"
 
 lint: $(VENV)/.dev-deps
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | export | reference | folding | import | scripts | fonts."""
+"""Command line: python -m etl build | check | export | reference | folding | import | scripts | descriptions | fonts."""
 
 from __future__ import annotations
 
@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("reference", help="rebuild reference data (countries, city coordinates, boundaries)")
     sub.add_parser("scripts", help="convert names a source gives in one Chinese script only (OpenCC), "
                                    "into data/raw/name_conversions/")
+    sub.add_parser("descriptions", help="convert the Simplified Chinese table and column descriptions to Traditional "
+                                        "(OpenCC s2hk), into etl/descriptions_zh_hant.csv")
     sub.add_parser("fonts", help="subset Noto Sans SC/TC to the characters shown, into static/fonts/")
     sub.add_parser("folding", help="rewrite the Traditional -> Simplified search table from OpenCC (build-time)")
     imp = sub.add_parser("import", help="validate a registry export and write it as a declared input under data/raw")
@@ -84,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         from etl.names import main as scripts_main
 
         return scripts_main()
+    if args.command == "descriptions":
+        from etl.descriptions import main as descriptions_main
+
+        return descriptions_main()
     if args.command == "fonts":
         from etl.fonts import main as fonts_main
 
@@ -106,10 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         from etl.export import release_exists
 
         return 0 if release_exists(current_path(args.out)) else export_release(args.out)
+    from etl.descriptions import Untranslated
+
     try:
         result = build(args.raw, args.out, publish=args.command == "build")
-    except InputError as exc:
-        print(exc.report(), file=sys.stderr)
+    except (InputError, Untranslated) as exc:
+        print(exc.report() if isinstance(exc, InputError) else str(exc), file=sys.stderr)
         if args.command == "build":
             print("The last good warehouse is unchanged and keeps serving.", file=sys.stderr)
         return 1

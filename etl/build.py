@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from etl.bulk import load as load_bulk
 from etl.bulk import scan as scan_bulk
 from etl.bulk import validate as validate_bulk
 from etl.checks import origins_of, run_checks
+from etl.descriptions import BUILD_TABLES, TABLE, Catalogue
 from etl.extract import Extracted, extract
 from etl.leftovers import BuildLock, remove_leftovers
 from etl.models import SQL_DIR, macros, marts
@@ -32,8 +34,21 @@ ROOT = Path(__file__).resolve().parent.parent
 POINTER = "CURRENT"
 KEEP_OLD = 3  # older warehouse files kept beside the current one (readers may still have them open)
 
-# A mart column without its own description inherits the one its name has in the input schema.
-INHERITED = {col.name: col.description for table in TABLES.values() for col in reversed(table.columns)}
+
+
+def _inherited() -> dict[str, tuple[str, str]]:
+    """A mart column without its own description inherits the one its name most often has in the input
+    schema (English and Chinese together; a tie goes to the table defined first). Not the last one defined:
+    a table added later with its own meaning of `country_iso2` or `source_id` would otherwise re-describe
+    every mart's column of that name."""
+    seen: dict[str, Counter] = {}
+    for table in TABLES.values():
+        for col in table.columns:
+            seen.setdefault(col.name, Counter())[(col.description, col.zh)] += 1
+    return {name: texts.most_common(1)[0][0] for name, texts in seen.items()}
+
+
+INHERITED = _inherited()
 
 
 @dataclass
@@ -54,7 +69,7 @@ def _staging_select(table: Table) -> str:
 
 
 def _comment(con: duckdb.DuckDBPyConnection, kind: str, target: str, text: str) -> None:
-    # COMMENT ON takes no parameters; the text is ours (schema and SQL files), escaped as a literal.
+    # COMMENT ON takes no parameters; the text is ours (SQL files), escaped as a literal.
     literal = "'" + text.replace("'", "''") + "'"
     con.execute(f"COMMENT ON {kind} {target} IS {literal}")
 
@@ -74,12 +89,10 @@ def _inputs_digest(ex: Extracted, raw_dir: Path) -> str:
     return h.hexdigest()
 
 
-def _document(con: duckdb.DuckDBPyConnection, name: str, table: Table) -> None:
-    _comment(con, "TABLE", name, table.description)
+def _document(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, name: str, table: Table) -> None:
+    catalogue.describe(con, name, None, table.description, table.zh)
     for col in table.columns:
-        _comment(con, "COLUMN", f'{name}."{col.name}"', col.description)
-    if table.sourced:
-        _comment(con, "COLUMN", f"{name}.source_id", "The source this row traces to (sources.source_id).")
+        catalogue.describe(con, name, col.name, col.description, col.zh)
 
 
 def _typed(col) -> str:
@@ -91,6 +104,7 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
     import pandas as pd
 
     counts = {}
+    catalogue = Catalogue()
     bulk = ex.bulk_files
     keys = key_sets(ex.rows)
     for name in LOAD_ORDER:
@@ -100,7 +114,7 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
                 load_bulk(con, table, bulk[name], keys)
             else:
                 con.execute(f"CREATE TABLE {name} ({', '.join(_typed(c) for c in table.columns)})")
-            _document(con, name, table)
+            _document(con, catalogue, name, table)
             counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
             continue
         frame = pd.DataFrame([r.values for r in ex.rows[name]], columns=table.column_names, dtype="string")
@@ -112,21 +126,23 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
         con.execute(f"INSERT INTO raw_{name} SELECT * FROM incoming")
         con.unregister("incoming")
         con.execute(f"CREATE TABLE {name} AS {_staging_select(table)}")
-        _document(con, name, table)
+        _document(con, catalogue, name, table)
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-    for name, description, columns, sql, _grain in marts():
-        con.execute(f"CREATE TABLE {name} AS {sql}")
-        _comment(con, "TABLE", name, description)
+    for mart in marts():
+        name = mart.name
+        con.execute(f"CREATE TABLE {name} AS {mart.sql}")
+        catalogue.describe(con, name, None, mart.description, mart.zh)
         actual = [r[0] for r in con.execute(
             "SELECT column_name FROM duckdb_columns() WHERE table_name = $t ORDER BY column_index",
             {"t": name}).fetchall()]
         for col in actual:
-            text = columns.get(col) or INHERITED.get(col)
-            if text:
-                _comment(con, "COLUMN", f'{name}."{col}"', text)
+            if col in mart.columns or col in mart.columns_zh:  # its own, in both languages (or refused)
+                catalogue.describe(con, name, col, mart.columns.get(col, ""), mart.columns_zh.get(col, ""))
+            elif col in INHERITED:
+                catalogue.describe(con, name, col, *INHERITED[col])
         counts[name] = con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     # names in both Chinese scripts, from the source or a recorded conversion (etl/names.py)
-    names.fill(con)
+    names.fill(con, describe=catalogue.describe)
     for macro in macros():
         con.execute(macro.sql)
         _comment(con, "MACRO TABLE", macro.name, macro.description)
@@ -139,9 +155,14 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
     con.register("incoming", files)
     con.execute("CREATE TABLE input_files AS SELECT * FROM incoming ORDER BY path")
     con.unregister("incoming")
-    _comment(con, "TABLE", "input_files", "The curated files this warehouse was built from, with checksums.")
     con.execute("CREATE TABLE build_info AS SELECT $d AS inputs_sha256", {"d": digest})
-    _comment(con, "TABLE", "build_info", "Checksum of every input and SQL model: equal inputs, equal tables.")
+    for name in ("input_files", "build_info"):
+        (en, zh), columns = BUILD_TABLES[name]
+        catalogue.describe(con, name, None, en, zh)
+        for col, (c_en, c_zh) in columns.items():
+            catalogue.describe(con, name, col, c_en, c_zh)
+    # every description in English, Simplified and Traditional Chinese (etl/descriptions.py)
+    counts[TABLE] = catalogue.publish(con)
     return counts
 
 

@@ -138,17 +138,23 @@ def slug(text: str) -> str:
 
 
 def csv_resource(name: str, path: str, columns, description: str | None = None, rows: int | None = None,
-                 sha256: str | None = None) -> dict:
-    """A tabular CSV resource as csv_bytes writes it (UTF-8 with BOM, CRLF, empty = missing)."""
+                 sha256: str | None = None, translations: dict | None = None) -> dict:
+    """A tabular CSV resource as csv_bytes writes it (UTF-8 with BOM, CRLF, empty = missing).
+    translations: column name (None for the resource) -> {language: description}, kept beside the
+    `description` in a custom `descriptions` property (the warehouse's descriptions table)."""
+    translations = translations or {}
+
+    def described(key, text) -> dict:
+        out = {"description": text} if text else {}
+        return {**out, "descriptions": translations[key]} if translations.get(key) else out
+
     resource = {
         "name": slug(name), "path": path, "type": "table", "scheme": "file", "format": "csv",
         "mediatype": "text/csv", "encoding": "utf-8-sig",
-        "schema": {"fields": [{"name": n, "type": field_type(t), **({"description": c} if c else {})}
-                              for n, t, c in columns],
+        "schema": {"fields": [{"name": n, "type": field_type(t), **described(n, c)} for n, t, c in columns],
                    "missingValues": [""]},
     }
-    if description:
-        resource["description"] = description
+    resource.update(described(None, description))
     if sha256:
         resource["hash"] = f"sha256:{sha256}"
     if rows is not None:

@@ -7,6 +7,7 @@
     build/release/<warehouse>/csv/<table>.csv         UTF-8 with BOM, formulas defused, as every CSV download
                                                       (written by DuckDB's COPY: etl/release_csv.py)
     build/release/<warehouse>/datapackage.json        Frictionless: every table, every field and its meaning
+                                                      (English `description`; Chinese in `descriptions`)
     build/release/<warehouse>/SHA256SUMS
     build/release/<warehouse>.zip                     all of the above: what the app offers for download
 
@@ -68,13 +69,19 @@ def export(warehouse: Path) -> Path:
             else:
                 counts[table] = write_csv_chunks(csv_path, _chunks(con, ident), whole)
         bibliography = con.execute("SELECT * FROM src.main.sources ORDER BY source_id").df()
+        translations: dict[str, dict] = {}  # table -> column (None: the table) -> {language: text}
+        if any(t == "descriptions" for t, _ in tables):
+            for table, column, lang, text in con.execute(
+                    "SELECT table_name, column_name, lang, text FROM src.main.descriptions WHERE lang <> 'en' "
+                    "ORDER BY ALL").fetchall():
+                translations.setdefault(table, {}).setdefault(column, {})[lang] = text
     finally:
         con.close()
     sums = {p.relative_to(scratch).as_posix(): _sha256(p) for p in sorted(scratch.rglob("*")) if p.is_file()}
     resources = []
     for table, comment in tables:
         resources.append(package.csv_resource(table, f"csv/{table}.csv", columns.get(table, []), comment,
-                                              counts[table], sums[f"csv/{table}.csv"]))
+                                              counts[table], sums[f"csv/{table}.csv"], translations.get(table)))
     for table, _ in tables:
         resources.append(package.file_resource(f"{table}-parquet", f"parquet/{table}.parquet", "parquet",
                                                f"{table} as Parquet.", sums[f"parquet/{table}.parquet"]))

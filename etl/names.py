@@ -36,6 +36,7 @@ NAMED: dict[str, tuple[str, tuple[str, ...]]] = {
 # the column to fill -> (the column it is converted from, OpenCC profile)
 PROFILES = {"zh_hant": ("zh_hans", "s2hk"), "zh_hans": ("zh_hant", "hk2s")}
 SCRIPT_NAMES = {"zh_hant": "Traditional Chinese (繁體)", "zh_hans": "Simplified Chinese (简体)"}
+SCRIPT_NAMES_ZH = {"zh_hant": "繁体中文", "zh_hans": "简体中文"}
 COLUMNS = ("table_name", "row_id", "column_name", "converted_from", "converted", "profile")
 
 
@@ -44,14 +45,45 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
                                       {"t": table}).fetchall()}
 
 
-def _comment(con: duckdb.DuckDBPyConnection, table: str, column: str, text: str) -> None:
+def _converted_only(script: str, column: str) -> tuple[str, str]:
+    """(English, Simplified Chinese) meaning of a name column a table gets only from conversions."""
+    return (f"The name in {SCRIPT_NAMES[script]}: only ever a conversion (see {column}_origin).",
+            f"{SCRIPT_NAMES_ZH[script]}名称：只会是转换结果（见 {column}_origin）。")
+
+
+def _origin(column: str) -> tuple[str, str]:
+    """(English, Simplified Chinese) meaning of <column>_origin."""
+    return (f"Where {column} comes from: 'source' (as a source gives it), 'opencc-s2hk' or 'opencc-hk2s' "
+            f"(converted from the other script: name_conversions); NULL when no source names it in Chinese.",
+            f"{column} 的出处：'source'（来源原文给出）、'opencc-s2hk' 或 'opencc-hk2s'（由另一种文字转换而来，"
+            f"见 name_conversions）；无来源给出中文名称时为 NULL。")
+
+
+def descriptions() -> list:
+    """Every meaning fill() can write (etl/descriptions.py converts their Chinese)."""
+    from etl.descriptions import Description
+
+    out = []
+    for table, (_, prefixes) in NAMED.items():
+        for prefix in prefixes:
+            for script in PROFILES:
+                column = f"{prefix}_{script}"
+                out += [Description(table, column, *_converted_only(script, column)),
+                        Description(table, f"{column}_origin", *_origin(column))]
+    return out
+
+
+def _comment(con: duckdb.DuckDBPyConnection, table: str, column: str, en: str, zh: str) -> None:
     # COMMENT ON takes no parameters; the text is ours, escaped as a literal
-    con.execute(f'COMMENT ON COLUMN {table}."{column}" IS ' + "'" + text.replace("'", "''") + "'")
+    con.execute(f'COMMENT ON COLUMN {table}."{column}" IS ' + "'" + en.replace("'", "''") + "'")
 
 
-def fill(con: duckdb.DuckDBPyConnection, conversions: str = "name_conversions") -> None:
+def fill(con: duckdb.DuckDBPyConnection, conversions: str = "name_conversions", describe=None) -> None:
     """Give every named table both scripts' columns and their origins; fill a missing name from a
-    conversion whose converted_from is the row's name in the other script as it stands now."""
+    conversion whose converted_from is the row's name in the other script as it stands now.
+    describe(con, table, column, en, zh) records each new column's meaning (the build's
+    descriptions.Catalogue; an English COMMENT ON alone when not given)."""
+    describe = describe or _comment
     for table, (key, prefixes) in NAMED.items():
         existing = _columns(con, table)
         for prefix in prefixes:
@@ -59,13 +91,9 @@ def fill(con: duckdb.DuckDBPyConnection, conversions: str = "name_conversions") 
                 column = f"{prefix}_{script}"
                 if column not in existing:  # partnerships has no sourced Traditional name column
                     con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" VARCHAR')
-                    _comment(con, table, column, f"The name in {SCRIPT_NAMES[script]}: only ever a conversion "
-                                                 f"(see {column}_origin).")
+                    describe(con, table, column, *_converted_only(script, column))
                 con.execute(f'ALTER TABLE {table} ADD COLUMN "{column}_origin" VARCHAR')
-                _comment(con, table, f"{column}_origin",
-                         f"Where {column} comes from: 'source' (as a source gives it), 'opencc-s2hk' or "
-                         f"'opencc-hk2s' (converted from the other script: name_conversions); NULL when no "
-                         f"source names it in Chinese.")
+                describe(con, table, f"{column}_origin", *_origin(column))
                 con.execute(f"UPDATE {table} SET \"{column}_origin\" = 'source' WHERE \"{column}\" IS NOT NULL")
             for script, (other, _) in PROFILES.items():
                 column, source = f"{prefix}_{script}", f"{prefix}_{other}"

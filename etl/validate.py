@@ -17,6 +17,7 @@ from etl.schema import (
     BIGINT_MAX,
     DECIMAL_LIMIT,
     ENTITY_TABLES,
+    INITIATING_MILESTONES,
     NON_NEGATIVE_UNITS,
     ORGANISATION_IDS,
     PLACE_PARENT_TYPES,
@@ -435,6 +436,52 @@ def _event_rules(rows: dict[str, list[Row]]) -> list[Problem]:
     return problems
 
 
+def _milestone_rules(rows: dict[str, list[Row]]) -> list[Problem]:
+    """A production's milestones fit together and fit their sources: it is released no earlier than it is
+    announced, agreed or shot; a date from a publication is that publication's date; no source reports a
+    milestone dated after it was published (a plan is not a milestone); a released title has status released.
+    Partial dates are compared by the days they can mean, so only a sure contradiction is refused."""
+    problems = []
+    published = {r.values.get("source_id", ""): r.values.get("published", "") for r in rows.get("sources", [])}
+    statuses = {r.values.get("production_id", ""): r.values.get("status", "") for r in rows.get("productions", [])}
+    table = TABLES["production_milestones"]
+    dated: dict[str, list[Row]] = {}
+    for r in rows.get("production_milestones", []):
+        v = r.values
+        if _bad(table, r, "date", "source_id"):
+            continue  # refused for its own sake
+        dated.setdefault(v.get("production_id", ""), []).append(r)
+        when, source = v.get("date", ""), v.get("source_id", "")
+        on = published.get(source, "")
+        if v.get("dated_by") == "publication" and not (on and on.startswith(when)):
+            problems.append(Problem(r.file, r.line, "date", when,
+                                    f"is dated by its source's publication date, but {source} was published "
+                                    f"{on or 'on no recorded date'}: give that date (or its year or month), "
+                                    f"or date it by the quote"))
+        elif on and DATE.match(on) and _latest(on) < _earliest(when):
+            problems.append(Problem(r.file, r.line, "date", when,
+                                    f"is after {source} was published ({on}): a source cannot report a "
+                                    f"{v.get('milestone')} milestone that had not happened yet; a plan ('will be "
+                                    f"released on ...') is not a milestone: cite a later report, or leave it out"))
+        status = statuses.get(v.get("production_id", ""))
+        if v.get("milestone") == "released" and status and status != "released":
+            problems.append(Problem(r.file, r.line, "milestone", "released",
+                                    f"'{v.get('production_id')}' has status '{status}' in productions: a title "
+                                    f"with a release date has status released"))
+    for milestones in dated.values():
+        released = [r for r in milestones if r.values.get("milestone") == "released"]
+        for r in released:
+            when = r.values.get("date", "")
+            for other in milestones:
+                what, then = other.values.get("milestone"), other.values.get("date", "")
+                if what in INITIATING_MILESTONES and _latest(when) < _earliest(then):
+                    problems.append(Problem(r.file, r.line, "date", when,
+                                            f"is before the title's {what} milestone ({then}, {other.file}, line "
+                                            f"{other.line}): a title is released after it is announced, agreed "
+                                            f"and shot"))
+    return problems
+
+
 def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) -> list[Problem]:
     """Every problem of the rows; a table whose files had problems is not also reported as empty."""
     problems: list[Problem] = []
@@ -454,6 +501,8 @@ def validate(rows: dict[str, list[Row]], broken_tables: set[str] = frozenset()) 
             problems.extend(_claim_place_rules(rows, place_metrics()))
     if not {"events", "sources", "claims"} & set(broken_tables):
         problems.extend(_event_rules(rows))
+    if not {"production_milestones", "productions", "sources"} & set(broken_tables):
+        problems.extend(_milestone_rules(rows))
     for name, table in TABLES.items():
         if len(rows.get(name, [])) < table.min_rows and name not in broken_tables:
             problems.append(Problem(f"data/raw/{name}/", None, None, None,

@@ -118,7 +118,7 @@ def content(lang: str, warehouse: str, filters: cp.Filters, year: int | None) ->
 
 content(lang, warehouse, filters, year)
 
-# 3. the list, whatever the section: every field, a clicked year, its CSV and its sources
+# 3. the list, whatever the section: every field and dated milestone, a clicked year, its CSV and its sources
 with st.container(border=True):
     st.header(t("coproductions_box_list_title"))
     st.markdown(f"**{ui.md_escape(cp.titles_takeaway(titles, year))}**")
@@ -134,5 +134,4 @@ with st.container(border=True):
     # the list as CSV, and its sources
     with st.container(horizontal=True):
         ui.download_button("coproductions_list", table)
-        ui.sources_popover(cp.source_ids(titles, "source_id", "country_source_ids"), cp.quotes(titles),
-                           key="coproductions_list")
+        ui.sources_popover(*cp.list_sources(titles), key="coproductions_list")

@@ -84,7 +84,7 @@ def browse() -> None:
                 options += [v for v in st.session_state.get(f"data_f_{col}", []) if v not in counts]
                 box.multiselect(col, options, key=f"data_f_{col}", on_change=changed, args=args,
                                 format_func=lambda v, c=counts: data.facet_label(v, c.get(v, 0), lang),
-                                placeholder=t("data_facet_any"), help=table.column(col).comment)
+                                placeholder=t("data_facet_any"), help=ui.md_escape(table.column(col).comment) or None)
         others = [(c, v) for c, v in sel.filters if c not in facet_cols]
         if others:
             st.caption(t("data_other_filters", filters=ui.md_escape("; ".join(f"{c} = {' | '.join(v)}"
@@ -112,7 +112,7 @@ def rows_and_downloads(lang: str, warehouse: str, base_url: str) -> None:
     with st.container(border=True):
         st.header(t("data_rows_title", table=sel.table))
         st.caption(data.range_text(sel, len(shown), total, lang))
-        config = {c.name: st.column_config.Column(help=c.comment) for c in table.columns if c.comment}
+        config = {c.name: st.column_config.Column(help=ui.md_escape(c.comment)) for c in table.columns if c.comment}
         config["source_url"] = st.column_config.LinkColumn(help=t("data_source_url_help"))
         st.dataframe(shown, hide_index=True, width="stretch", column_config=config, placeholder="")
         pages = data.last_page(total, sel.page_size)
@@ -139,18 +139,18 @@ def rows_and_downloads(lang: str, warehouse: str, base_url: str) -> None:
         fmt = st.segmented_control(t("data_format_label"), package.FORMATS, key="data_format", default="csv",
                                    format_func=str.upper, selection_mode="single") or "csv"
         scopes = data.scopes(sel, len(shown), total, table.rows)
-        download_row("data", lambda scope, f: data.download(warehouse, sel, scope, f, url),
+        download_row("data", lambda scope, f: data.download(warehouse, sel, scope, f, url, lang),
                      lambda scope: data.file_stem(warehouse, sel, scope), scopes, fmt)
         pack_scope = "matching" if sel.filtered else "table"
         ui.file_download(t("data_pack_button", n=f"{total if sel.filtered else table.rows:,}"),
-                         lambda: data.download(warehouse, sel, pack_scope, "zip", url),
+                         lambda: data.download(warehouse, sel, pack_scope, "zip", url, lang),
                          f"{data.file_stem(warehouse, sel, pack_scope)}_citation-pack.zip", package.MIME["zip"],
                          key="data_pack")
         st.caption(t("data_downloads_note"))
         with st.expander(t("data_cite_title")):
             st.caption(t("data_share_label"))
             st.code(url, language=None, wrap_lines=True)
-            cites = package.citations(data.about(warehouse, sel, pack_scope, total, url))
+            cites = package.citations(data.about(warehouse, sel, pack_scope, total, url, lang))
             for key, text in cites.items():
                 st.caption(t(f"data_cite_{key}"))
                 st.code(text, language=None, wrap_lines=True)

@@ -98,7 +98,7 @@ def rows(lang: str, warehouse: str, filters: tuple, focus: str) -> None:
         # 3. sources, one click away, and the table as shown
         with st.container(horizontal=True):
             ui.sources_popover(view.source_ids, dict(view.quotes), key=view.key)
-            ui.download_button(view.key, view.table, view.csv)
+            ui.download_button(view.key, view.table)
 
 
 rows(lang, warehouse, filters, focus)

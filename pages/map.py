@@ -74,5 +74,5 @@ with st.container(border=True):
     st.dataframe(view.table, hide_index=True, width="stretch")
     # the rows listed as CSV, and (3.) the sources of exactly those rows
     with st.container(horizontal=True):
-        ui.download_button("map_items", view.table, view.csv)
+        ui.download_button("map_items", view.table)
         ui.sources_popover(view.listed_ids, key="map_items")

@@ -162,10 +162,10 @@ def section_coverage(lang: str) -> None:
 
 def section_dictionary(lang: str) -> None:
     """Every table and column of the warehouse, with its description."""
-    tables = db.query("sources_tables")
+    tables = db.query("sources_tables", lang=lang)
     picked_tables = ui.url_widget(st.multiselect, t("sources_filter_table"), "sources_tables", [],
                                   tables["table_name"].tolist(), placeholder=t("sources_all"))
-    columns = db.query("sources_columns", tables=list(picked_tables))
+    columns = db.query("sources_columns", tables=list(picked_tables), lang=lang)
     with st.container(border=True):
         st.header(t("sources_tables_title", n=len(tables)))
         table_box("sources_dictionary_tables", sources.tables_table(tables, lang))

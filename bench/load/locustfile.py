@@ -28,13 +28,13 @@ import random
 import sys
 import time
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlsplit
 
 from locust import User, constant_pacing, events, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.load.pages import PAGES  # noqa: E402
+from bench.load.pages import PAGES, with_lang  # noqa: E402
 from bench.load.viewer import Viewer, multiselect_state, selectbox_state  # noqa: E402
 
 ACT_EVERY = float(os.environ.get("LOAD_ACT_EVERY", "10"))
@@ -83,11 +83,6 @@ def write_window(environment, **kwargs):
 # LOAD_WINDOW_FILE with how long they had waited: Locust only times the answers the server gave, so an
 # overloaded server would otherwise look fast.
 _in_flight: dict[int, tuple[str, float]] = {}
-
-
-def with_lang(query: str, lang: str) -> str:
-    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
-    return urlencode([("lang", lang), *pairs])
 
 
 class DashboardViewer(User):

@@ -103,16 +103,34 @@ WHERE NOT internal AND schema_name = 'main' AND database_name = current_database
 ORDER BY table_name, column_index"""
 
 
-def catalogue(con: duckdb.DuckDBPyConnection) -> dict[str, Table]:
-    """Every published table with its description and its columns' meanings, read from the
-    warehouse's COMMENT ON (never a second copy that could drift). Row counts are exact."""
+CATALOGUE_TEXTS = """
+SELECT table_name, column_name, text FROM descriptions WHERE lang = $lang"""
+HAS_TEXTS = """
+SELECT count(*) FROM duckdb_tables()
+WHERE table_name = 'descriptions' AND schema_name = 'main' AND database_name = current_database()"""
+
+
+def texts(con: duckdb.DuckDBPyConnection, lang: str) -> dict[tuple[str, str | None], str]:
+    """(table, column or None) -> its description in lang, from the warehouse's `descriptions` table
+    (etl/descriptions.py: English, Simplified Chinese, and Traditional converted by OpenCC); empty
+    for English, whose texts are the COMMENT ON, and for a warehouse that has no such table."""
+    if lang == "en" or not con.execute(HAS_TEXTS).fetchone()[0]:
+        return {}
+    return {(t, c): text for t, c, text in con.execute(CATALOGUE_TEXTS, {"lang": lang}).fetchall()}
+
+
+def catalogue(con: duckdb.DuckDBPyConnection, lang: str = "en") -> dict[str, Table]:
+    """Every published table with its description and its columns' meanings in the reader's language,
+    read from the warehouse (COMMENT ON in English, the descriptions table in Chinese; never a second
+    copy that could drift). Row counts are exact."""
+    translated = texts(con, lang)
     columns: dict[str, list[Column]] = {}
     for table, column, dtype, comment in con.execute(CATALOGUE_COLUMNS).fetchall():
-        columns.setdefault(table, []).append(Column(column, dtype, comment))
+        columns.setdefault(table, []).append(Column(column, dtype, translated.get((table, column), comment)))
     out = {}
     for table, comment, _ in con.execute(CATALOGUE_TABLES).fetchall():
         rows = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0]
-        out[table] = Table(table, comment, int(rows), tuple(columns.get(table, ())))
+        out[table] = Table(table, translated.get((table, None), comment), int(rows), tuple(columns.get(table, ())))
     return out
 
 

@@ -195,9 +195,14 @@ def citations(about: About) -> dict[str, str]:
     }
 
 
+YAML_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def citation_cff(about: About) -> str:
     """CITATION.cff (Citation File Format 1.2.0); strings JSON-quoted, which YAML reads as they are."""
-    q = json.dumps
+    def q(text: str) -> str:  # JSON-quoted, Chinese as written; the characters YAML 1.1 breaks lines at escaped
+        return json.dumps(text, ensure_ascii=False).translate(YAML_BREAKS)
+
     return "\n".join([
         "cff-version: 1.2.0",
         f"message: {q('If you use this data, please cite it as below.')}",

@@ -218,6 +218,7 @@ def profile_fields(profile: dict, lang: str | None = None) -> list[tuple[str, st
         (t("companies_name_zh_hans", lang), text(profile.get("name_zh_hans"))),
         (t("companies_name_zh_hant", lang), text(profile.get("name_zh_hant"))),
         (t("col_city", lang), text(name(profile, "city_name", lang))),
+        (t("companies_place", lang), text(name(profile, "place_name", lang))),
         (t("companies_col_type", lang), type_label(profile["type"], lang)),
         (t("companies_col_founded", lang), t("no_data", lang) if missing(founded) else str(int(founded))),
         (t("companies_col_listing", lang),

@@ -27,8 +27,11 @@ from filmdash.core.style import MUTED, OKABE_ITO, PRIMARY, STATUS_COLOURS, base_
 STATUSES = PRODUCTION_STATUSES[::-1]  # the ETL schema's statuses, the most advanced first
 SCO_MEASURE = "sco_coproductions_since_2020"
 # what the SCO titles download holds, in words (its About sheet)
-SCO_FILTERS = ("year >= 2020; at least two countries that were SCO member states in the title's year "
-               "(membership history: a country that joined later does not count)")
+SCO_FILTERS = ("initiated in 2020 or later (the earliest dated announcement, agreement or start of shooting, else the "
+               "year of record); at least two countries that were SCO member states in that year (membership history: "
+               "a country that joined later does not count)")
+# The dated milestones the list shows, each a column (coproduction_dates), in the order they normally come.
+MILESTONE_COLUMNS = ("announced", "agreement_signed", "shooting_started", "released")
 # The page's sections, one shown at a time (?coproductions_section=...); the first is the default.
 SECTIONS = ("network", "by_year", "documented")
 PAIR_DASH = "–"
@@ -325,13 +328,46 @@ def sco_titles_table(titles: pd.DataFrame, lang: str | None = None) -> pd.DataFr
     return pd.DataFrame({
         t("coproductions_col_title_en", lang): titles["title_en"],
         t("coproductions_col_title_zh", lang): [_text(_chinese_title(r, lang), lang) for r in titles.to_dict("records")],
-        t("coproductions_col_year", lang): titles["year"],
+        t("coproductions_col_initiated", lang): titles["initiated_year"],
         t("coproductions_col_status", lang): [status_label(s, lang) for s in titles["status"]],
         t("coproductions_col_countries", lang): [", ".join(list(c)) for c in titles["countries"]],
     })
 
 
 # --- the list ----------------------------------------------------------------------------------
+
+def milestone_text(row, milestone: str, lang: str | None = None) -> str:
+    """A milestone's date at its precision ('18 Feb 2025', '2024年2月', '2016'), the first release with its
+    country ('18 Feb 2025, Russia'); 'no data' where no source dates it."""
+    lang = lang or language()
+    value = row.get(milestone)
+    if not isinstance(value, str) or not value:
+        return t("no_data", lang)
+    when = date_text(value, lang)
+    where = name(row, "first_released_in", lang) if milestone == "released" else None
+    return t("coproductions_released_where", lang, date=when, country=where) if where else when
+
+
+def initiated_text(row, lang: str | None = None) -> str:
+    """'2024 (shooting started)': the year the SCO rules count the title by, and what dates it."""
+    lang = lang or language()
+    year = row.get("initiated_year")
+    if year is None or pd.isna(year):
+        return t("no_data", lang)
+    basis = t(f"coproductions_initiated_by_{str(row.get('initiated_by')).replace('-', '_')}", lang)
+    return t("coproductions_initiated_value", lang, year=int(year), basis=basis)
+
+
+def list_sources(titles: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """The list's sources (each title's, its countries' and its milestones') and a quote for each."""
+    ids = source_ids(titles, "source_id", "country_source_ids", "milestone_source_ids")
+    found = quotes(titles)
+    for items in titles["milestone_quotes"].dropna():
+        for item in list(items):
+            if isinstance(item.get("quote"), str):
+                found.setdefault(item["source_id"], item["quote"])
+    return ids, found
+
 
 def titles_table(titles: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
     """The list with every field, as the reader sees it (names in the script chosen)."""
@@ -348,6 +384,8 @@ def titles_table(titles: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
         t("coproductions_col_year", lang): titles["year"],
         t("coproductions_col_year_meaning", lang): [
             year_meaning_label(r["year_meaning"], name(r, "released_in", lang) or None, lang) for r in records],
+        **{t(f"coproductions_col_{m}", lang): [milestone_text(r, m, lang) for r in records] for m in MILESTONE_COLUMNS},
+        t("coproductions_col_initiated", lang): [initiated_text(r, lang) for r in records],
         t("coproductions_col_format", lang): [t(f"coproductions_format_{f}", lang) for f in titles["format"]],
         t("coproductions_col_companies", lang): [_text(v, lang) for v in titles["companies"]],
         t("coproductions_col_key_people", lang): [_text(v, lang) for v in titles["key_people"]],

@@ -99,9 +99,14 @@ def last_page(total: int, size: int) -> int:
 
 # --- the warehouse, cached by its file ----------------------------------------------------------------
 
-@lru_cache(maxsize=8)
-def tables(warehouse: str) -> dict[str, explore.Table]:
-    return _with_cursor(explore.catalogue)
+def tables(warehouse: str, lang: str | None = None) -> dict[str, explore.Table]:
+    """The published tables, their descriptions and columns' meanings in lang (the page's by default)."""
+    return _tables(warehouse, lang or language())
+
+
+@lru_cache(maxsize=24)
+def _tables(warehouse: str, lang: str) -> dict[str, explore.Table]:
+    return _with_cursor(explore.catalogue, lang)
 
 
 @lru_cache(maxsize=64)
@@ -180,9 +185,15 @@ def scopes(sel: explore.Selection, shown: int, total: int, table_rows: int) -> l
     return out
 
 
-def about(warehouse: str, sel: explore.Selection, scope: str, rows: int, url: str) -> package.About:
-    table = tables(warehouse)[sel.table]
-    return package.About(sel.table, table.comment, filters_text(sel, scope), url, Path(warehouse).stem,
+def about(warehouse: str, sel: explore.Selection, scope: str, rows: int, url: str,
+          lang: str | None = None) -> package.About:
+    """What a download holds, its description and columns' meanings in lang (the page's)."""
+    return _about(warehouse, sel.table, filters_text(sel, scope), rows, url, lang)
+
+
+def _about(warehouse: str, name: str, filters: str, rows: int, url: str, lang: str | None) -> package.About:
+    table = tables(warehouse, lang)[name]
+    return package.About(name, table.comment, filters, url, Path(warehouse).stem,
                          package.build_date(Path(warehouse).name), rows,
                          tuple((c.name, c.data_type, c.comment) for c in table.columns))
 
@@ -227,21 +238,22 @@ def scope_frame(warehouse: str, sel: explore.Selection, scope: str) -> tuple[pd.
     return _with_cursor(work)
 
 
-def download(warehouse: str, sel: explore.Selection, scope: str, fmt: str, url: str) -> bytes:
-    """The bytes of one download (built when its button is clicked)."""
+def download(warehouse: str, sel: explore.Selection, scope: str, fmt: str, url: str,
+             lang: str | None = None) -> bytes:
+    """The bytes of one download (built when its button is clicked: give the page's lang, which a
+    click served outside the page's run does not know), descriptions in lang."""
     frame, bibliography = scope_frame(warehouse, sel, scope)
-    info = about(warehouse, sel, scope, len(frame), url)
+    info = about(warehouse, sel, scope, len(frame), url, lang)
     if fmt == "zip":
         return package.citation_pack(frame, info, bibliography, file_stem(warehouse, sel, scope))
     return package.file_bytes(fmt, frame, info, bibliography)
 
 
-def frame_download(warehouse: str, table: str, frame: pd.DataFrame, filters: str, fmt: str, url: str) -> bytes:
+def frame_download(warehouse: str, table: str, frame: pd.DataFrame, filters: str, fmt: str, url: str,
+                   lang: str | None = None) -> bytes:
     """A download of rows another page shows (published names, source ids and quotes kept), with the
-    table's column meanings and a Sources sheet that resolves every source id."""
-    info = package.About(table, tables(warehouse)[table].comment, filters, url, Path(warehouse).stem,
-                         package.build_date(Path(warehouse).name), len(frame),
-                         tuple((c.name, c.data_type, c.comment) for c in tables(warehouse)[table].columns))
+    table's column meanings in lang and a Sources sheet that resolves every source id."""
+    info = _about(warehouse, table, filters, len(frame), url, lang)
     return package.file_bytes(fmt, frame, info, bibliography(frame))
 
 
@@ -257,11 +269,11 @@ def table_downloads(warehouse: str, table: str, shown: pd.DataFrame, filters: st
         stem = package.file_stem(table, [key, filters.replace(" = ", "-").replace("; ", "_")], day)
         for fmt in ("csv", "xlsx"):
             out.append((t("data_download_shown_sources", lang, fmt=fmt.upper(), n=f"{len(shown):,}"),
-                        lambda f=fmt: frame_download(warehouse, table, shown, filters, f, url), f"{stem}.{fmt}",
+                        lambda f=fmt: frame_download(warehouse, table, shown, filters, f, url, lang), f"{stem}.{fmt}",
                         package.MIME[fmt], f"{key}_shown_{fmt}"))
     whole = explore.Selection(table)
     for fmt in ("csv", "xlsx"):
-        out.append((scope_label("table", fmt, total, lang), lambda f=fmt: download(warehouse, whole, "table", f, url),
+        out.append((scope_label("table", fmt, total, lang), lambda f=fmt: download(warehouse, whole, "table", f, url, lang),
                     f"{file_stem(warehouse, whole, 'table')}.{fmt}", package.MIME[fmt], f"{key}_table_{fmt}"))
     return out
 

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl.schema import EVENT_KINDS, EVENT_STATUSES, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES
-from filmdash.core import db, exports
+from filmdash.core import db
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain, plain_inputs
 from filmdash.core.i18n import claim_value, date_label, language, name, period_start, precision, t
@@ -279,11 +279,11 @@ def timeline_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, 
 
 @dataclass(frozen=True)
 class EventList:
-    """One of the tables under the timeline: its key, rows, CSV bytes and sources."""
+    """One of the tables under the timeline: its key, rows and sources (its CSV is built when its
+    download is clicked, not for every filter a viewer tries)."""
     key: str
     n: int
     table: pd.DataFrame
-    csv: bytes
     source_ids: tuple[str, ...]
     quotes: Mapping[str, str]
 
@@ -291,8 +291,8 @@ class EventList:
 @shared(maxsize=128)
 def lists_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, focus: str,
                lang: str) -> tuple[EventList, ...]:
-    """The three tables under the timeline, each with its CSV bytes and sources, built once per
-    warehouse, filters, picked city and language."""
+    """The three tables under the timeline, each with its sources, built once per warehouse, filters,
+    picked city and language."""
     del warehouse  # part of the cache key
     filters = {"cities": list(cities), "kinds": list(kinds), "statuses": list(statuses), "focus": focus}
     out = []
@@ -301,7 +301,7 @@ def lists_view(warehouse: str, cities: tuple, kinds: tuple, statuses: tuple, foc
                               ("events_attendance", "events_attendance", attendance_table)):
         frame = db.query(query, **filters)
         table = build(frame, lang)
-        out.append(EventList(key, len(frame), table, exports.csv_bytes(table), tuple(frame["source_id"]),
+        out.append(EventList(key, len(frame), table, tuple(frame["source_id"]),
                              dict(zip(frame["source_id"], frame["quote"]))))
     return tuple(out)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from filmdash.core import db, exports
+from filmdash.core import db
 from filmdash.core.cache import shared
 from filmdash.core.geo import LAYER_KINDS, LAYERS, SCO_STATUSES, map_figure, status_label
 from filmdash.core.i18n import date_text, language, name, t
@@ -149,13 +149,12 @@ def figure_view(warehouse: str, layers: tuple, zoom: str, points_only: bool, sel
 @dataclass(frozen=True)
 class MapPage:
     """Everything on the map page but the figure: the box's takeaway, table and sources; the table
-    the map filters (listed: the rows of the clicked place, or all) with its CSV bytes and sources; the
-    Cities of Film the map cannot place; the clicked place's name."""
+    the map filters (listed: the rows of the clicked place, or all) and its sources, its CSV built only
+    when its download is clicked; the Cities of Film the map cannot place; the clicked place's name."""
     takeaway: str
     shown_table: pd.DataFrame
     source_ids: tuple[str, ...]
     table: pd.DataFrame
-    csv: bytes
     listed_ids: tuple[str, ...]
     unplaced: tuple[str, ...]
     place: str
@@ -182,7 +181,7 @@ def page_view(warehouse: str, layers: tuple, selected: tuple | None, year_from: 
         takeaway=takeaway(cities, sco, links, places, layers, lang),
         shown_table=items_table(shown, country_names, lang),
         source_ids=tuple(unique_ids(shown["source_id"].dropna().tolist(), links["source_ids"].explode().tolist())),
-        table=table, csv=exports.csv_bytes(table), listed_ids=tuple(listed["source_id"].dropna()),
+        table=table, listed_ids=tuple(listed["source_id"].dropna()),
         unplaced=tuple(unplaced_cities(cities, lang)) if "cities" in layers else (),
         place=selection_label(selected, cities, country_names, lang) if selected else "",
     )

@@ -44,6 +44,26 @@ def test_catalogue_reads_descriptions_and_meanings_from_comments(con):
     assert firms.has_sources and not tables["sources"].has_sources
 
 
+def test_catalogue_reads_the_chinese_descriptions_of_the_language_asked_for(con):
+    con.execute("""
+        CREATE TABLE descriptions (table_name VARCHAR, column_name VARCHAR, lang VARCHAR, text VARCHAR, origin VARCHAR);
+        INSERT INTO descriptions VALUES
+          ('firms', NULL, 'en', 'Film firms, by city.', 'source'),
+          ('firms', NULL, 'zh-Hans', '影视企业，按城市。', 'source'),
+          ('firms', NULL, 'zh-Hant', '影視企業，按城市。', 'opencc-s2hk'),
+          ('firms', 'kind', 'zh-Hans', '企业的业务。', 'source'),
+          ('firms', 'kind', 'zh-Hant', '企業的業務。', 'opencc-s2hk');
+    """)
+    for lang, table, kind in (("en", "Film firms, by city.", "What the firm does."),
+                              ("zh-Hans", "影视企业，按城市。", "企业的业务。"),
+                              ("zh-Hant", "影視企業，按城市。", "企業的業務。")):
+        firms = ex.catalogue(con, lang)["firms"]
+        assert (firms.comment, firms.column("kind").comment, firms.column("city").comment) == (table, kind, None)
+    # a warehouse without the table (an older build) keeps its English comments
+    con.execute("DROP TABLE descriptions")
+    assert ex.catalogue(con, "zh-Hant")["firms"].comment == "Film firms, by city."
+
+
 def test_unknown_table_or_column_is_refused_before_sql(con):
     tables = ex.catalogue(con)
     with pytest.raises(ex.UnknownName):

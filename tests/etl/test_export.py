@@ -72,6 +72,9 @@ def test_datapackage_validates_and_describes_every_field(released):
     cities = next(r for r in descriptor["resources"] if r["name"] == "cities")
     fields = {f["name"]: f for f in cities["schema"]["fields"]}
     assert fields["name_zh_hans"]["description"] == "Name in Simplified Chinese (简体), where a source gives it."
+    assert fields["name_zh_hans"]["descriptions"] == {"zh-Hans": "简体中文名称（如有来源给出）。",
+                                                      "zh-Hant": "簡體中文名稱（如有來源給出）。"}
+    assert cities["descriptions"]["zh-Hant"] == "本數據覆蓋的城市，附三種文字的名稱及所屬國家。"
     assert cities["hash"].startswith("sha256:") and cities["encoding"] == "utf-8-sig"
     assert any(r["path"] == "warehouse.duckdb" for r in descriptor["resources"])
     bibliography = pd.read_csv(folder / "csv" / "sources.csv", encoding="utf-8-sig")

@@ -195,6 +195,48 @@ def test_a_title_counted_under_a_status_its_country_did_not_have_is_refused(mini
     monkeypatch.setattr("etl.checks.marts", todays_status)
     assert problems_for(mini, tmp_path) == [
         "raw/productions/productions.csv, line 4, column 'production_id', value 'xuanzang': check failed: no "
-        "co-production is counted under an SCO status its country did not have in the title's year (a country "
-        "counts as an SCO member state only for a title of a year in which its membership history shows it a "
-        "member)"]
+        "co-production is counted under an SCO status its country did not have in the year the title was initiated "
+        "(a country counts as an SCO member state only for a title initiated in a year in which its membership "
+        "history shows it a member)"]
+
+
+# --- companies' places ---------------------------------------------------------------------------
+
+COMPANIES = "raw/companies/companies.csv"
+HANGZHOU_PLACES = (
+    "hangzhou,city,Hangzhou,,,,hangzhou,CN,,s-seed,Hangzhou\n"
+    "yichuang,district,艺创小镇,艺创小镇,,hangzhou,hangzhou,CN,,s-news,the town\n"
+)
+
+
+def place_huace(raw: Path, place_id: str) -> None:
+    edit(raw / "companies" / "companies.csv", "city_id,type,", "city_id,place_id,type,")
+    edit(raw / "companies" / "companies.csv", "huace,Huace Group,华策影视,,hangzhou,",
+         f"huace,Huace Group,华策影视,,hangzhou,{place_id},")
+
+
+def test_a_company_placed_in_a_town_of_its_city_builds(mini, tmp_path):
+    with_places(mini, QINGDAO_PLACES + HANGZHOU_PLACES)
+    place_huace(mini, "yichuang")
+    path = build(mini, tmp_path / "out", root=tmp_path).path
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("SELECT company_id, city_id, place_id FROM dim_companies").fetchall() == [
+        ("huace", "hangzhou", "yichuang")]
+
+
+@pytest.mark.parametrize("place_id", ["west-coast", "film-base", "qingdao", "hangzhou"])
+def test_a_company_placed_outside_its_city_or_at_a_city_is_refused(mini, tmp_path, place_id):
+    # a Hangzhou company in a Qingdao district or base, or "placed" at a city (its city is city_id's job)
+    with_places(mini, QINGDAO_PLACES + HANGZHOU_PLACES)
+    place_huace(mini, place_id)
+    assert problems_for(mini, tmp_path) == [
+        f"{COMPANIES}, line 2, column 'company_id', value 'huace': check failed: a company's place (a district, town "
+        f"or park) lies in the company's own city: a company of Hangzhou is never placed in a Qingdao district, and a "
+        f"place is never a province or a city"]
+
+
+def test_a_company_placed_at_an_unknown_place_is_refused(mini, tmp_path):
+    with_places(mini, QINGDAO_PLACES + HANGZHOU_PLACES)
+    place_huace(mini, "nowhere")
+    found = problems_for(mini, tmp_path)
+    assert len(found) == 1 and found[0].startswith(f"{COMPANIES}, line 2, column 'place_id', value 'nowhere'")

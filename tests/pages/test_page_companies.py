@@ -37,7 +37,12 @@ def test_hangzhou_claim_and_both_sources():
     assert (value, qualifier) == (700, "more-than")
     labels = [p.proto.popover.label for p in at.get("popover")]
     n_documented = sql("SELECT count(DISTINCT source_id) FROM companies WHERE city_id = 'hangzhou'")[0][0]
-    assert labels[:2] == ["Sources (1)", f"Sources ({n_documented})"]
+    # first the sources of the counts for places inside Hangzhou (a district, a town, parks), then the city's
+    n_places = sql("SELECT count(DISTINCT c.source_id) FROM claims c JOIN place_cities pc ON pc.place_id = c.entity_id "
+                   "AND pc.city_id = 'hangzhou' AND pc.relation <> 'is' WHERE c.entity_type = 'place' "
+                   "AND c.metric IN ('film_companies', 'resident_companies') AND c.value IS NOT NULL")[0][0]
+    assert n_places == 4
+    assert labels[:3] == [f"Sources ({n_places})", "Sources (1)", f"Sources ({n_documented})"]
     texts = "\n".join(m.value for m in at.markdown)
     assert source == "seed-003" and "variety.com" in texts
 
@@ -132,3 +137,45 @@ def test_profile_from_the_url():
     assert f"### {name_hant}" in texts
     assert f"**成立年份**: {founded}" in texts and f"**上市代碼**: {listing}" in texts
     assert f"**代表業務**: {HUACE_KNOWN_FOR['zh-Hant']}" in texts
+
+
+@pytest.mark.parametrize("company, lang, line", [
+    ("zhuiguang-pictures", "zh-Hans", "**区、镇或园区**: 艺创小镇"),
+    ("zhejiang-oscar-cinema", "en", "**District, town or park**: Xiacheng District"),
+    ("huace-group", "zh-Hant", "**區、鎮或園區**: 無數據"),
+])
+def test_profile_names_the_place_its_source_gives(company, lang, line):
+    # the place is the row's own: 追光影业 in Yichuang Town (Xinhua Zhejiang), a cinema at its Xiacheng address
+    # (ehangzhou.gov.cn); Huace's source gives the city only
+    assert sql(f"SELECT place_id FROM companies WHERE company_id = '{company}'")[0][0] == {
+        "zhuiguang-pictures": "yichuang-town", "zhejiang-oscar-cinema": "hangzhou-xiacheng", "huace-group": None}[company]
+    at = open_companies(company=company, lang=lang)
+    assert line in "\n".join(m.value.replace("\\", "") for m in at.markdown)
+
+
+def test_hangzhou_places_counts_are_their_own():
+    at = open_companies(city="hangzhou")
+    caption = "\n".join(c.value.replace("\\", "") for c in at.caption)
+    # the district's, the town's and the parks' counts, each under its own name, never the city's 700
+    assert "Shangcheng District: 50 (2020, " in caption and "艺创小镇: about 20 (Aug 2019, " in caption
+    assert "浙江数字文化国际合作区: more than 30 (Sept 2021, " in caption
+    assert "杭州数字娱乐产业园: 20 (22 Mar 2005, " in caption
+
+
+def test_hangzhou_companies_that_are_companies_counted_twice_independently():
+    # issue 17: at least 80 Hangzhou film, TV and animation companies that are companies (agencies,
+    # associations and universities are not); counted from the curated CSVs with the csv module and from
+    # the shipped warehouse, which must agree. Cinemas (type exhibition) are counted apart as well.
+    import csv
+    from pathlib import Path
+
+    rows = [r for f in sorted((Path(__file__).resolve().parents[2] / "data" / "raw" / "companies").glob("*.csv"))
+            for r in csv.DictReader(f.open(encoding="utf-8"))]
+    hangzhou = [r for r in rows if r["city_id"] == "hangzhou" and r["type"] not in ("agency", "education")]
+    cinemas = [r for r in hangzhou if r["type"] == "exhibition"]
+    assert (len(hangzhou), len(cinemas), len(hangzhou) - len(cinemas)) == (80, 22, 58)
+    assert sql("SELECT count(*), count(*) FILTER (WHERE type = 'exhibition') FROM companies "
+               "WHERE city_id = 'hangzhou' AND type NOT IN ('agency', 'education')")[0] == (80, 22)
+    # every place a company is given lies in Hangzhou (the build refuses anything else)
+    assert sql("SELECT count(*) FROM companies c JOIN places p USING (place_id) "
+               "WHERE c.city_id = 'hangzhou' AND p.city_id = 'hangzhou'")[0][0] == sum(1 for r in rows if r["place_id"])

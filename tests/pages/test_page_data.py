@@ -20,22 +20,32 @@ def rows_table(at):
     return at.dataframe[-1].value
 
 
-@pytest.mark.parametrize("lang, title, rows_caption", [
-    ("en", "Data: every table, downloadable and citable", "Rows 1–{last} of {n} (page 1 of {pages})"),
-    ("zh-Hans", "数据：每张表都可下载、可引用", "第1–{last}行，共{n}行（第1页，共{pages}页）"),
-    ("zh-Hant", "數據：每張表都可下載、可引用", "第1–{last}行，共{n}行（第1頁，共{pages}頁）"),
+@pytest.mark.parametrize("lang, title, rows_caption, description, city_id", [
+    ("en", "Data: every table, downloadable and citable", "Rows 1–{last} of {n} (page 1 of {pages})",
+     "Film and TV companies, with their city, type and listing.", "Where the company is based (cities.city_id)."),
+    ("zh-Hans", "数据：每张表都可下载、可引用", "第1–{last}行，共{n}行（第1页，共{pages}页）",
+     "影视企业，附所在城市、类型及上市情况。", "企业所在城市（cities.city_id）。"),
+    ("zh-Hant", "數據：每張表都可下載、可引用", "第1–{last}行，共{n}行（第1頁，共{pages}頁）",
+     "影視企業，附所在城市、類型及上市情況。", "企業所在城市（cities.city_id）。"),
 ])
-def test_renders_in_every_language_with_the_warehouse_comments(lang, title, rows_caption):
+def test_renders_in_every_language_with_the_warehouse_descriptions(lang, title, rows_caption, description, city_id):
     at = open_data(lang=lang)
     assert at.title[0].value == title
     n = sql("SELECT count(*) FROM companies")[0][0]
     assert rows_caption.format(last=min(n, 50), n=n, pages=-(-n // 50)) in [c.value for c in at.caption]
-    description = sql("SELECT comment FROM duckdb_tables() WHERE table_name = 'companies'")[0][0]
+    # the table's description and every column's meaning in the page's language, as the warehouse holds them
     assert f"**{md_escape(description)}**" in [m.value for m in at.markdown]
+    assert sql("SELECT text FROM descriptions WHERE table_name = 'companies' AND column_name IS NULL "
+               "AND lang = $lang", {"lang": lang}) == [(description,)]
     dictionary = at.dataframe[0].value
-    expected = sql("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'companies' "
-                   "ORDER BY column_index")
+    assert dict(dictionary.iloc[:, [0, 2]].itertuples(index=False))["city_id"] == city_id
+    expected = sql("SELECT c.column_name, d.text FROM duckdb_columns() c JOIN descriptions d ON d.table_name = "
+                   "c.table_name AND d.column_name = c.column_name AND d.lang = $lang WHERE c.table_name = 'companies' "
+                   "ORDER BY c.column_index", {"lang": lang})
     assert [tuple(r) for r in dictionary.iloc[:, [0, 2]].itertuples(index=False)] == expected
+    if lang == "en":  # English is the warehouse's COMMENT ON itself
+        assert expected == sql("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = 'companies' "
+                               "ORDER BY column_index")
     assert rows_table(at)["company_id"].tolist() == [r[0] for r in sql("SELECT company_id FROM companies ORDER BY "
                                                                        "company_id, rowid LIMIT 50")]
 

@@ -86,23 +86,25 @@ def test_cities_of_film_box_has_a_map_view():
 
 @pytest.mark.parametrize("lang, label, lines", [
     ("en", "SCO co-productions documented since 2020",
-     ["**Strict: {strict}.** Titles dated 2020 or later with at least two countries that were SCO member states "
-      "in the title's year.",
-      "**Members today: {members_today}.** Titles dated 2020 or later with at least two countries that are SCO "
-      "member states today, even if one joined after the title.",
-      "**Any SCO status: {any_status}.** Titles dated 2020 or later with at least two countries that held any SCO "
-      "status (member, observer, dialogue partner or partner) in the title's year.",
+     ["**Strict: {strict}.** Titles initiated in 2020 or later with at least two countries that were SCO member "
+      "states in the year the title was initiated.",
+      "**Members today: {members_today}.** Titles initiated in 2020 or later with at least two countries that are "
+      "SCO member states today, even if one joined after the title was initiated.",
+      "**Any SCO status: {any_status}.** Titles initiated in 2020 or later with at least two countries that held "
+      "any SCO status (member, observer, dialogue partner or partner) in the year the title was initiated.",
       "Reported: more than 40 co-productions initiated since 2020 among SCO member states (Bastille Post"]),
     ("zh-Hans", "已记录的2020年以来上合组织合拍片",
-     ["**严格口径：{strict}部**。2020年及以后的作品，且至少两个参与国在作品年份已是上合组织成员国。",
-      "**按现成员国：{members_today}部**。2020年及以后的作品，且至少两个参与国现为上合组织成员国（包括在作品之后才加入的国家）。",
-      "**任一上合身份：{any_status}部**。2020年及以后的作品，且至少两个参与国在作品年份具有上合组织任一身份"
+     ["**严格口径：{strict}部**。2020年及以后启动的作品，且至少两个参与国在作品启动当年已是上合组织成员国。",
+      "**按现成员国：{members_today}部**。2020年及以后启动的作品，且至少两个参与国现为上合组织成员国（包括在作品启动之后才加入的"
+      "国家）。",
+      "**任一上合身份：{any_status}部**。2020年及以后启动的作品，且至少两个参与国在作品启动当年具有上合组织任一身份"
       "（成员国、观察员国、对话伙伴或伙伴）。",
       "报道数字：2020年以来上合组织成员国间启动合拍片超过40部（Bastille Post"]),
     ("zh-Hant", "已記錄的2020年以來上合組織合拍片",
-     ["**嚴格口徑：{strict}部**。2020年及以後的作品，且至少兩個參與國在作品年份已是上合組織成員國。",
-      "**按現成員國：{members_today}部**。2020年及以後的作品，且至少兩個參與國現為上合組織成員國（包括在作品之後才加入的國家）。",
-      "**任一上合身份：{any_status}部**。2020年及以後的作品，且至少兩個參與國在作品年份具有上合組織任一身份"
+     ["**嚴格口徑：{strict}部**。2020年及以後啟動的作品，且至少兩個參與國在作品啟動當年已是上合組織成員國。",
+      "**按現成員國：{members_today}部**。2020年及以後啟動的作品，且至少兩個參與國現為上合組織成員國（包括在作品啟動之後才加入的"
+      "國家）。",
+      "**任一上合身份：{any_status}部**。2020年及以後啟動的作品，且至少兩個參與國在作品啟動當年具有上合組織任一身份"
       "（成員國、觀察員國、對話夥伴或夥伴）。",
       "報導數字：2020年以來上合組織成員國間啟動合拍片超過40部（Bastille Post"]),
 ])

@@ -139,6 +139,24 @@ def test_data_dictionary_documents_every_column_and_filters_by_table():
     assert comment == one("SELECT comment FROM duckdb_columns() WHERE table_name = 'events' AND column_name = 'event_id'")
 
 
+@pytest.mark.parametrize("lang, table, column", [
+    ("zh-Hans", "影视企业，附所在城市、类型及上市情况。", "企业所在城市（cities.city_id）。"),
+    ("zh-Hant", "影視企業，附所在城市、類型及上市情況。", "企業所在城市（cities.city_id）。"),
+])
+def test_data_dictionary_in_the_page_language(lang, table, column):
+    from filmdash.core.i18n import t
+
+    at = run_sources(sources_section="dictionary", sources_tables="companies", lang=lang)
+    tables = at.dataframe[0].value
+    name, meaning = t("sources_col_table", lang), t("sources_col_comment", lang)
+    assert dict(zip(tables[name], tables[meaning]))["companies"] == table
+    columns = at.dataframe[1].value
+    meanings = dict(zip(columns[t("sources_col_column", lang)], columns[meaning]))
+    assert meanings["city_id"] == column
+    assert meanings == dict(sql("SELECT column_name, text FROM descriptions WHERE table_name = 'companies' "
+                                "AND column_name IS NOT NULL AND lang = $lang", {"lang": lang}))
+
+
 def test_input_files_with_checksums():
     at = run_sources(sources_section="inputs", lang="zh-Hant")
     files = at.dataframe[0].value

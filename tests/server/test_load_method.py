@@ -26,3 +26,28 @@ def test_the_target_is_met_only_with_nothing_missed():
     assert "1 left waiting" in verdict(level(unanswered_waited_s=[0.2, 3.5]))
     assert "7.9 of 10.0 reruns/s served" in verdict(level(reruns_per_s=7.9))
     assert verdict(None) == "not run"
+
+
+def test_a_language_switch_keeps_every_other_url_value():
+    from bench.load.pages import with_lang
+
+    assert with_lang("lang=en&cities=busan%2Cqingdao&metric=x", "zh-Hant") == \
+        "lang=zh-Hant&cities=busan%2Cqingdao&metric=x"
+    assert with_lang("", "en") == "lang=en"
+    assert with_lang("q=&lang=zh-Hans", "en") == "lang=en&q="  # a blank value is kept, ?lang= goes first
+
+
+def test_rerun_cpu_sets_a_pages_filter_to_each_option_as_a_browser_sends_it():
+    from streamlit.proto.MultiSelect_pb2 import MultiSelect
+    from streamlit.proto.Selectbox_pb2 import Selectbox
+
+    from bench.load.viewer import Run
+    from bench.rerun_cpu import filter_states
+
+    run = Run(widgets={"url_status": ("multiselect", MultiSelect(id="$$ID-ab-url_status", options=["a", "b"])),
+                       "url_city": ("selectbox", Selectbox(id="$$ID-cd-url_city", options=["x", "y", "z"]))})
+    multi = filter_states(run, "url_status")
+    assert [(s.id, list(s.string_array_value.data)) for s in multi] == [("$$ID-ab-url_status", ["a"]),
+                                                                          ("$$ID-ab-url_status", ["b"])]
+    assert [s.string_value for s in filter_states(run, "url_city")] == ["x", "y", "z"]
+    assert filter_states(run, None) == [] and filter_states(run, "url_other") == []

@@ -118,9 +118,38 @@ def test_titles_table_shows_no_data_for_missing_fields():
         "countries_zh_hans": ["吉尔吉斯坦", "乌兹别克斯坦"], "countries_zh_hant": ["吉爾吉斯", "烏茲別克"],
         "status": "released", "year": 2018, "year_meaning": "released-KG", "released_in_en": "Kyrgyzstan",
         "released_in_zh_hans": "吉尔吉斯坦", "released_in_zh_hant": "吉爾吉斯", "format": "feature-film",
-        "companies": None, "key_people": "Sarvar Karimov", "publisher": "24.kg", "url": "https://24.kg/x"}])
+        "companies": None, "key_people": "Sarvar Karimov", "publisher": "24.kg", "url": "https://24.kg/x",
+        "announced": "2018-06", "agreement_signed": None, "shooting_started": None, "released": "2018-11-17",
+        "first_released_in_en": "Uzbekistan", "first_released_in_zh_hans": "乌兹别克斯坦",
+        "first_released_in_zh_hant": "烏茲別克", "initiated_year": 2018, "initiated_by": "announced"}])
     table = cp.titles_table(titles, "en")
     assert table.iloc[0].tolist() == ["Delbirim", "no data", "Делбирим", "Kyrgyzstan, Uzbekistan", "released", 2018,
-                                      "year released in Kyrgyzstan", "feature film", "no data", "Sarvar Karimov",
-                                      "24.kg", "https://24.kg/x"]
+                                      "year released in Kyrgyzstan", "Jun 2018", "no data", "no data",
+                                      "17 Nov 2018, Uzbekistan", "2018 (announced)", "feature film", "no data",
+                                      "Sarvar Karimov", "24.kg", "https://24.kg/x"]
+    hans = cp.titles_table(titles, "zh-Hans").iloc[0].tolist()
+    assert hans[7:12] == ["2018年6月", "无数据", "无数据", "2018年11月17日，乌兹别克斯坦", "2018（宣布）"]
     assert cp.titles_takeaway(titles, None, "en") == "1 co-production involving 2 countries, 2018–2018."
+
+
+def test_milestone_and_initiated_texts_keep_the_precision_and_say_what_dates_the_year():
+    row = {"shooting_started": "2024-02", "released": "2025-02-18", "first_released_in_en": None,
+           "initiated_year": 2024, "initiated_by": "shooting-started"}
+    assert cp.milestone_text(row, "shooting_started", "en") == "Feb 2024"
+    assert cp.milestone_text(row, "released", "en") == "18 Feb 2025"  # no country given: the date alone
+    assert cp.milestone_text(row, "announced", "zh-Hant") == "無數據"
+    assert cp.initiated_text(row, "zh-Hant") == "2024（開機）"
+    assert cp.initiated_text({"initiated_year": 2022, "initiated_by": "year-of-record"}, "en") == "2022 (year of record)"
+
+
+def test_list_sources_add_the_milestones_sources_and_quotes():
+    titles = pd.DataFrame([{
+        "source_id": "cop-001", "quote": "Red Silk is a film", "country_source_ids": "cop-003 | cop-004",
+        "milestone_source_ids": "cop-001 | cpd-009",
+        "milestone_quotes": [{"source_id": "cop-001", "quote": "premiered"}, {"source_id": "cpd-009", "quote": "began"}],
+    }, {"source_id": "cop-005", "quote": "Viy", "country_source_ids": None, "milestone_source_ids": None,
+        "milestone_quotes": None}])
+    ids, quotes = cp.list_sources(titles)
+    assert ids == ["cop-001", "cop-003", "cop-004", "cop-005", "cpd-009"]
+    # a source's quote for the title itself comes first; a milestone's fills in a source cited only there
+    assert quotes == {"cop-001": "Red Silk is a film", "cop-005": "Viy", "cpd-009": "began"}

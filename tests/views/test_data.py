@@ -196,3 +196,37 @@ def test_sco_titles_download_has_sources_quotes_and_dates(warehouse):
     built = data.table_downloads(warehouse, "productions", titles, "since 2020", "u", "coproductions_sco")
     frame = pd.read_csv(io.BytesIO(built[0][1]()), encoding="utf-8-sig")
     assert frame["production_id"].tolist() == titles["production_id"].tolist() and frame["quote"].notna().all()
+
+
+@pytest.mark.parametrize("lang, description, lat", [
+    ("en", "Every city with its country, coordinates (GeoNames) and UNESCO City of Film designation.",
+     "Latitude from GeoNames; NULL when the city has no GeoNames match."),
+    ("zh-Hans", "所有城市，附所属国家、坐标（GeoNames）及联合国教科文组织电影之都称号。",
+     "GeoNames 纬度；城市在 GeoNames 中无匹配时为 NULL。"),
+    ("zh-Hant", "所有城市，附所屬國家、座標（GeoNames）及聯合國教科文組織電影之都稱號。",
+     "GeoNames 緯度；城市在 GeoNames 中無匹配時為 NULL。"),
+])
+def test_downloads_describe_the_table_in_the_page_language(warehouse, tmp_path, lang, description, lat):
+    """The Columns and About sheets, the citation pack's datapackage.json (validated) and CITATION.cff
+    carry the descriptions of the page's language, from the warehouse's descriptions table."""
+    from frictionless import Package
+
+    sel = explore.Selection("dim_cities", q="青島")
+    url = f"http://localhost:8501/data?lang={lang}&table=dim_cities&q=青島"
+    book = openpyxl.load_workbook(io.BytesIO(data.download(warehouse, sel, "matching", "xlsx", url, lang)))
+    meanings = {r[0].value: r[2].value for r in book["Columns"].iter_rows(min_row=2)}
+    assert meanings["lat"] == lat
+    expected = dict(sql("SELECT column_name, text FROM descriptions WHERE table_name = 'dim_cities' "
+                        "AND column_name IS NOT NULL AND lang = $lang", {"lang": lang}))
+    assert meanings == expected
+    assert {r[0].value: r[1].value for r in book["About"].iter_rows(min_row=2)}["description"] == description
+    zipfile.ZipFile(io.BytesIO(data.download(warehouse, sel, "matching", "zip", url, lang))).extractall(tmp_path)
+    package = Package(str(tmp_path / "datapackage.json"))
+    assert package.validate().valid
+    resource = package.resources[0]
+    assert resource.description == description
+    assert resource.schema.get_field("lat").description == lat
+    import yaml
+
+    cff = (tmp_path / "CITATION.cff").read_text(encoding="utf-8")
+    assert yaml.safe_load(cff)["abstract"] == description and description in cff  # readable, not \u escapes

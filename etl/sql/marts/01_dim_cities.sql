@@ -1,22 +1,40 @@
 -- Every city with its country, coordinates (GeoNames) and UNESCO City of Film designation.
+-- [zh] 所有城市，附所属国家、坐标（GeoNames）及联合国教科文组织电影之都称号。
 -- @grain: city_id
 -- city_id: The city (cities.city_id).
+-- city_id [zh]: 城市（cities.city_id）。
 -- name_zh_hans: Simplified Chinese name: the city row's own; else a chinese_name_hans claim's (its own source); for a city no curated source names in Chinese, the one GeoNames lists.
+-- name_zh_hans [zh]: 简体中文名称：优先取城市记录本身的名称；其次取 chinese_name_hans 说法中的名称（附其来源）；若无人工整理的来源给出中文名，则取 GeoNames 所列名称。
 -- name_zh_hant: Traditional Chinese name: the city row's own; else a chinese_name_hant claim's (its own source); for a city no curated source names in Chinese, the one GeoNames lists.
+-- name_zh_hant [zh]: 繁体中文名称：优先取城市记录本身的名称；其次取 chinese_name_hant 说法中的名称（附其来源）；若无人工整理的来源给出中文名，则取 GeoNames 所列名称。
 -- name_zh_source_id: The source of the city row's Chinese names (the city's own source); when the row gives none, the source of a claim that does, or ref-geonames; NULL when none names it in Chinese.
+-- name_zh_source_id [zh]: 城市记录中文名称的来源（即城市本身的来源）；记录未给出中文名时，为给出中文名的说法的来源，或 ref-geonames；无任何来源给出中文名时为 NULL。
 -- name_zh_hans_source_id: The source that gives name_zh_hans.
+-- name_zh_hans_source_id [zh]: 给出 name_zh_hans 的来源。
 -- name_zh_hant_source_id: The source that gives name_zh_hant.
+-- name_zh_hant_source_id [zh]: 给出 name_zh_hant 的来源。
 -- country_name_en: The country's English name (ISO 3166).
+-- country_name_en [zh]: 国家的英文名称（ISO 3166）。
 -- country_name_zh_hans: The country's name in Simplified Chinese (ISO 3166 zh_CN catalogue).
+-- country_name_zh_hans [zh]: 国家的简体中文名称（ISO 3166 zh_CN 译名表）。
 -- country_name_zh_hant: The country's name in Traditional Chinese (ISO 3166 zh_HK catalogue).
+-- country_name_zh_hant [zh]: 国家的繁体中文名称（ISO 3166 zh_HK 译名表）。
 -- lat: Latitude from GeoNames; NULL when the city has no GeoNames match.
+-- lat [zh]: GeoNames 纬度；城市在 GeoNames 中无匹配时为 NULL。
 -- lon: Longitude from GeoNames; NULL when the city has no GeoNames match.
+-- lon [zh]: GeoNames 经度；城市在 GeoNames 中无匹配时为 NULL。
 -- geonames_id: GeoNames feature id of the match.
+-- geonames_id [zh]: 所匹配地物的 GeoNames 标识。
 -- population: Population as recorded by GeoNames (a gazetteer figure, not a census claim).
+-- population [zh]: GeoNames 记录的人口（地名辞典数字，并非人口普查说法）。
 -- is_city_of_film: True when the city is a UNESCO Creative City of Film.
+-- is_city_of_film [zh]: 城市为联合国教科文组织创意城市网络“电影之都”时为 True。
 -- film_designation_date: Date (or year) of the UNESCO Film designation.
+-- film_designation_date [zh]: 获评联合国教科文组织电影之都的日期（或年份）。
 -- film_designation_year: Year of the UNESCO Film designation.
+-- film_designation_year [zh]: 获评联合国教科文组织电影之都的年份。
 -- film_designation_source_id: Source of the designation.
+-- film_designation_source_id [zh]: 获评称号的来源。
 WITH zh_claims AS (
     -- one Chinese-name claim per city and script: the one the city row's own source makes, else the first by id
     SELECT k.entity_id AS city_id, k.metric,

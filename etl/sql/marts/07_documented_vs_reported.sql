@@ -1,21 +1,31 @@
 -- Documented counts against the aggregates sources report (the reported figure stays a claim).
+-- [zh] 本库记录的数量与来源报道的总数对比（报道数字仍作为说法保留）。
 -- @grain: measure, entity_id
 -- measure: What is counted.
+-- measure [zh]: 所统计的对象。
 -- documented: How many rows the warehouse documents.
+-- documented [zh]: 本数据库记录的行数。
 -- reported: The figure a source reports (NULL when no source reports one); for film_companies, a figure for the whole city only (a claim about a district, a studio base or a province is the place's, never the city's).
+-- reported [zh]: 来源报道的数字（无来源报道时为 NULL）；film_companies 只取针对整个城市的数字（关于区、影视基地或省的说法属于该地方，不算作城市的）。
 -- qualifier: The reported figure's qualifier (more-than, about ...).
+-- qualifier [zh]: 报道数字的限定词（more-than、about 等）。
 -- reported_claim_id: The claim holding the reported figure.
+-- reported_claim_id [zh]: 给出报道数字的说法。
 -- coverage_share: documented / reported, NULL when nothing is reported.
+-- coverage_share [zh]: 记录数 / 报道数；无报道数字时为 NULL。
 -- documented_curated: For film_companies: how many of the documented companies are curated rows.
+-- documented_curated [zh]: 仅适用于 film_companies：已记录企业中人工整理记录的数量。
 -- documented_registry: For film_companies: how many come from registry imports (dim_companies.provenance = 'registry').
+-- documented_registry [zh]: 仅适用于 film_companies：来自工商登记导入的数量（dim_companies.provenance = 'registry'）。
 -- registry_as_of: For film_companies: the date of the latest registry export counted, NULL when none is.
+-- registry_as_of [zh]: 仅适用于 film_companies：所计入的最新工商登记导出日期；无则为 NULL。
 WITH sco_titles AS (
-    -- titles of 2020 or later with at least two countries that were SCO member states in the title's year
-    -- (sco_coproduction_countries.counts_as_member): observers, dialogue partners and partners never count,
-    -- and a country that joined later does not count for an earlier title
+    -- titles initiated in 2020 or later (coproduction_dates.initiated_year) with at least two countries that were
+    -- SCO member states in that year (sco_coproduction_countries.counts_as_member): observers, dialogue partners
+    -- and partners never count, and a country that joined later does not count for an earlier title
     SELECT count(*) AS n FROM (
         SELECT production_id FROM sco_coproduction_countries
-        WHERE year >= 2020 AND counts_as_member
+        WHERE initiated_year >= 2020 AND counts_as_member
         GROUP BY production_id HAVING count(DISTINCT country_iso2) >= 2
     )
 ),
