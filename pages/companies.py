@@ -109,9 +109,11 @@ with st.container(border=True):
         # the list as data (published column names, source ids and quotes), and the whole table
         shown = rows.drop(columns=["decade", "listed", "origin", "city_name_en", "city_name_zh_hans",
                                    "city_name_zh_hant"])
-        for label, build, file_name, mime, key in data.table_downloads(
-                warehouse, "companies", shown, companies.filters_text(params), data.share_url(
-                    getattr(st.context, "url", None) or "/companies", list(st.query_params.items())), "companies_list"):
+        downloads = data.table_downloads(
+            warehouse, "companies", shown, companies.filters_text(params), data.share_url(
+                getattr(st.context, "url", None) or "/companies", list(st.query_params.items())), "companies_list")
+        # and every company, registry imports included, when there are any (the release's files)
+        for label, build, file_name, mime, key in downloads + data.registry_downloads(warehouse, "companies_all"):
             ui.file_download(label, build, file_name, mime, key)
     st.markdown(f"[{t('data_explore_link')}](data?table=companies)")
 

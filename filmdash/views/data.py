@@ -278,6 +278,32 @@ def table_downloads(warehouse: str, table: str, shown: pd.DataFrame, filters: st
     return out
 
 
+# Every company as the Companies page lists them (curated and registry, one row each): the whole-table download
+# offered beside the curated table's when a registry import is present.
+ALL_COMPANIES = "companies_explorer"
+
+
+def registry_downloads(warehouse: str, key: str, lang: str | None = None, build_dir: Path | None = None) -> list[tuple]:
+    """(label, build, file name, mime, key) for every company, registry imports included, when the warehouse
+    holds one (nothing otherwise): the release's CSV and Parquet of ALL_COMPANIES (build/release/<warehouse>/,
+    etl/export.py), read from disk when clicked, so a registry's million rows are never made into a file in
+    the app. Nothing either when the build has written no release."""
+    lang = lang or language()
+    catalogue = tables(warehouse)
+    if "registry_companies" not in catalogue or not catalogue["registry_companies"].rows:
+        return []
+    folder = (build_dir or db.current_warehouse().parent) / "release" / Path(warehouse).stem
+    n = catalogue[ALL_COMPANIES].rows
+    stem = package.file_stem(ALL_COMPANIES, [], package.build_date(Path(warehouse).name))
+    out = []
+    for fmt in ("csv", "parquet"):
+        path = folder / fmt / f"{ALL_COMPANIES}.{fmt}"
+        if path.is_file():
+            out.append((t("companies_download_all", lang, fmt=fmt.upper(), n=f"{n:,}"), lambda p=path: p.read_bytes(),
+                        f"{stem}.{fmt}", package.MIME[fmt], f"{key}_{fmt}"))
+    return out
+
+
 @lru_cache(maxsize=8)
 def sco_titles(warehouse: str, since: int = 2020) -> pd.DataFrame:
     """The SCO co-productions since a year with countries, companies, source, date and quote: the

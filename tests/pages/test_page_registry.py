@@ -6,11 +6,13 @@ come from the tests' own SQL on that warehouse."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from etl.build import build
@@ -165,3 +167,35 @@ def test_a_synthetic_warehouse_says_so_on_every_page(registry_warehouse):
     finally:
         marker.unlink()
     assert not open_page("overview").error
+
+
+def test_every_company_registry_included_is_offered_whole_from_the_release(registry_warehouse):
+    """Beside the curated table's downloads, the Companies page offers every company (companies_explorer: the
+    curated ones and the registry's) as the release's CSV and Parquet, with its row count; the bytes are the
+    release's files. Before the build has written a release, the buttons are not there."""
+    from etl.export import export
+    from filmdash.views import data
+
+    warehouse = db.warehouse_id()
+    labels = [b.proto.label for b in open_page("companies").get("download_button")]
+    assert not any(label.startswith("Every company") for label in labels)  # no release written yet
+    assert data.registry_downloads(warehouse, "companies_all") == []
+    export(db.current_warehouse())
+    total, curated, registry = counts()
+    labels = [b.proto.label for b in open_page("companies").get("download_button")]
+    assert labels[-2:] == [f"Every company, registry imports included: CSV ({total:,} rows)",
+                           f"Every company, registry imports included: PARQUET ({total:,} rows)"]
+    zh = [b.proto.label for b in open_page("companies", lang="zh-Hans").get("download_button")]
+    assert zh[-2:] == [f"全部公司（含工商登记导入）：CSV（{total:,}行）", f"全部公司（含工商登记导入）：PARQUET（{total:,}行）"]
+    built = data.registry_downloads(warehouse, "companies_all")
+    release = registry_warehouse / "release" / db.current_warehouse().stem
+    assert [(b[2], b[3], b[4]) for b in built] == [
+        (f"companies_explorer_{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}.csv", "text/csv",
+         "companies_all_csv"),
+        (f"companies_explorer_{warehouse[10:14]}-{warehouse[14:16]}-{warehouse[16:18]}.parquet",
+         "application/vnd.apache.parquet", "companies_all_parquet")]
+    assert built[0][1]() == (release / "csv" / "companies_explorer.csv").read_bytes()
+    frame = pd.read_csv(io.BytesIO(built[0][1]()), encoding="utf-8-sig", dtype=str)
+    assert len(frame) == total and frame["provenance"].value_counts().to_dict() == {"registry": registry,
+                                                                                   "curated": curated}
+    assert len(pd.read_parquet(io.BytesIO(built[1][1]()))) == total

@@ -172,6 +172,7 @@ def test_companies_list_downloads_carry_sources_and_the_whole_table(warehouse):
         columns=["decade", "listed", "origin", "city_name_en", "city_name_zh_hans", "city_name_zh_hant"])
     built = data.table_downloads(warehouse, "companies", shown, companies.filters_text(params), "u", "companies_list")
     assert [b[0] for b in built] == labels[-4:]
+    assert data.registry_downloads(warehouse, "companies_all") == []  # the shipped data holds no registry import
     book = openpyxl.load_workbook(io.BytesIO(built[1][1]()))
     header = [c.value for c in book["data"][1]]
     assert {"company_id", "source_id", "quote", "publisher", "url"} <= set(header)
