@@ -3,8 +3,8 @@
 -- @grain: measure, entity_id
 -- measure: What is counted.
 -- measure [zh]: 所统计的对象。
--- documented: How many rows the warehouse documents.
--- documented [zh]: 本数据库记录的行数。
+-- documented: How many rows the warehouse documents; for film_companies, the companies only (agencies and schools, organisations of another type, are not counted).
+-- documented [zh]: 本数据库记录的行数；对 film_companies 而言只计企业（机构与学校属于其他类型的组织，不计入）。
 -- reported: The figure a source reports (NULL when no source reports one); for film_companies, a figure for the whole city only (a claim about a district, a studio base or a province is the place's, never the city's).
 -- reported [zh]: 来源报道的数字（无来源报道时为 NULL）；film_companies 只取针对整个城市的数字（关于区、影视基地或省的说法属于该地方，不算作城市的）。
 -- qualifier: The reported figure's qualifier (more-than, about ...).
@@ -37,7 +37,10 @@ reported_sco AS (
 company_cities AS (
     SELECT city_id, count(*) AS n, count(*) FILTER (WHERE provenance = 'curated') AS curated,
            count(*) FILTER (WHERE provenance = 'registry') AS registry, max(as_of) AS registry_as_of
-    FROM dim_companies WHERE city_id IS NOT NULL GROUP BY city_id
+    -- agencies (film offices, commissions, associations) and schools are organisations of another type, not
+    -- companies: they are documented, but never counted against a reported number of companies
+    FROM dim_companies WHERE city_id IS NOT NULL AND coalesce(type, '') NOT IN ('agency', 'education')
+    GROUP BY city_id
 ),
 reported_companies AS (
     SELECT entity_id AS city_id, claim_id, value, qualifier,
