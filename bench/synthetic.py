@@ -75,6 +75,7 @@ COMMENT ON TABLE sources IS 'SYNTHETIC sources for the benchmark: not real pages
 def generate(rows: int = ROWS, out: Path = OUT) -> Path:
     """A synthetic warehouse of its own, published in out (build/synthetic/, its own CURRENT),
     with the marker that makes the app say SYNTHETIC on every page if it is ever served."""
+    from etl.folding import build_search_keys
     from filmdash.core.db import SYNTHETIC_MARKER
 
     shutil.rmtree(out, ignore_errors=True)
@@ -83,6 +84,7 @@ def generate(rows: int = ROWS, out: Path = OUT) -> Path:
     con = duckdb.connect(str(path))
     con.execute("SET enable_progress_bar = false")
     con.execute(GENERATE.replace("$rows", str(int(rows))))
+    build_search_keys(con)  # as every build does: the search's folded text, one key per row
     con.close()
     (out / "CURRENT").write_text(path.name + "\n", encoding="utf-8")
     (out / SYNTHETIC_MARKER).write_text("Synthetic benchmark data: never serve it as the dashboard's warehouse.\n",

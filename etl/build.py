@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import names
+from etl import folding, names
 from etl.bulk import CASTS, bulk_files, key_sets, staged_columns
 from etl.bulk import load as load_bulk
 from etl.bulk import scan as scan_bulk
@@ -110,6 +110,7 @@ def load(con: duckdb.DuckDBPyConnection, ex: Extracted, digest: str) -> dict[str
 
     counts = {}
     catalogue = Catalogue()
+    folding.register(con)  # to_simplified(), for companies_explorer's search text
     bulk = ex.bulk_files
     keys = key_sets(ex.rows)
     for name in LOAD_ORDER:
@@ -258,6 +259,10 @@ def _write_check_publish(ex: Extracted, raw_dir: Path, build_dir: Path, new_file
     try:
         con.execute("BEGIN TRANSACTION")
         counts = load(con, ex, digest)
+        con.execute("COMMIT")
+        # after the commit: until then a row's rowid is the transaction's own, not the one it keeps
+        con.execute("BEGIN TRANSACTION")
+        folding.build_search_keys(con)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
     except Exception:

@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 
 from etl import datapackage as package
-from etl import release_csv
+from etl import folding, release_csv
 from etl.datapackage import write_csv_chunks
 
 
@@ -49,6 +49,8 @@ def export(warehouse: Path) -> Path:
         con.execute(f"ATTACH {_literal(warehouse)} AS src (READ_ONLY)")
         con.execute(f"ATTACH {_literal(scratch / 'warehouse.duckdb')} AS dst")
         con.execute("COPY FROM DATABASE src TO dst")
+        # the app's search keys are an index of this warehouse's rows, not data: the release leaves them out
+        con.execute(f"DROP SCHEMA IF EXISTS dst.{folding.SEARCH_SCHEMA} CASCADE")
         con.execute("DETACH dst")
         tables = con.execute("SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'src' "
                              "AND schema_name = 'main' ORDER BY table_name").fetchall()

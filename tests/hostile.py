@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.folding import build_search_keys
 from filmdash.core import db
 
 MARKUP = (' <a href="https://evil.example/x">EVIL</a> <b>BOLD</b> https://bare.example/y www.bare.example '
@@ -62,6 +63,7 @@ def plant(build_dir: Path) -> Path:
         for table, columns in text_columns(con, target.stem).items():
             sets = ", ".join(f'"{c}" = {prefix} || "{c}" || $suffix' for c in columns)
             con.execute(f'UPDATE "{table}" SET {sets}', params)
+        build_search_keys(con)  # the planted text is what a search finds, as in a build
         con.execute("CHECKPOINT")
     finally:
         con.close()

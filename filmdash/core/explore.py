@@ -5,10 +5,13 @@ duckdb_columns) and are matched against it before they are quoted into SQL; ever
 gives (facet values, the search text, the page) is a $parameter. Nothing here loads a whole table
 into pandas except the whole-table download, which asks for it.
 
-Search folds the query to Simplified Chinese with the character table generated from OpenCC at build
-time (filmdash/reference/t2s_chars.tsv), then matches each of its characters in either script
-(every spelling as a substring, 青岛 青島 青嶋, or the pattern '青[岛島嶋]'): 青島 and 青岛 find the
-same rows, whichever script a row holds.
+Search folds the query (lower case, Traditional characters as Simplified, with the character table
+generated from OpenCC: etl/folding.py) and looks for each term in the table's search keys, which the
+build folded the same way once per row (search."<table>__key": all of a row's text in one column): one
+`contains` per term over one column, then the rows by rowid. 青島 and 青岛 find the same rows,
+whichever script a row holds. A warehouse without keys for a table (built before they existed) is
+searched column by column, each character of a term matched in either script (every spelling as a
+substring, 青岛 青島 青嶋, or the pattern '青[岛島嶋]').
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from functools import cache
 import duckdb
 import pandas as pd
 
-from filmdash.core.paths import PACKAGE
+from etl.folding import KEY_SUFFIX, SEARCH_SCHEMA, fold, key_table, t2s  # noqa: F401 (fold: this module's interface)
 
 MISSING = "__missing__"  # the URL value of a facet's missing (NULL) value
 PAGE_SIZES = (25, 50, 100, 200)
@@ -27,7 +30,6 @@ FACET_TYPES = ("VARCHAR", "BOOLEAN", "INTEGER", "BIGINT", "SMALLINT", "TINYINT")
 FACET_MAX_VALUES = 30  # a column with more distinct values is searched, not faceted
 FACETS_SHOWN = 6
 SOURCE_COLUMNS = ("publisher", "title", "published", "url")
-FOLD_TABLE = PACKAGE / "reference" / "t2s_chars.tsv"
 
 
 class UnknownName(ValueError):
@@ -47,6 +49,7 @@ class Table:
     comment: str | None
     rows: int
     columns: tuple[Column, ...]
+    keyed: bool = False  # search."<name>__key" holds a search key for each of its rows
 
     @property
     def names(self) -> list[str]:
@@ -101,6 +104,9 @@ CATALOGUE_COLUMNS = """
 SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
 WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
 ORDER BY table_name, column_index"""
+SEARCH_KEY_TABLES = """
+SELECT table_name FROM duckdb_tables()
+WHERE schema_name = $schema AND database_name = current_database() AND NOT temporary"""
 
 
 CATALOGUE_TEXTS = """
@@ -127,10 +133,16 @@ def catalogue(con: duckdb.DuckDBPyConnection, lang: str = "en") -> dict[str, Tab
     columns: dict[str, list[Column]] = {}
     for table, column, dtype, comment in con.execute(CATALOGUE_COLUMNS).fetchall():
         columns.setdefault(table, []).append(Column(column, dtype, translated.get((table, column), comment)))
+    keys = {name.removesuffix(KEY_SUFFIX)
+            for (name,) in con.execute(SEARCH_KEY_TABLES, {"schema": SEARCH_SCHEMA}).fetchall()}
     out = {}
     for table, comment, _ in con.execute(CATALOGUE_TABLES).fetchall():
         rows = con.execute(f"SELECT count(*) FROM {quote_ident(table)}").fetchone()[0]
-        out[table] = Table(table, translated.get((table, None), comment), int(rows), tuple(columns.get(table, ())))
+        # a key points at its row by rowid: a published table's rowids are 0 .. rows - 1
+        keyed = table in keys and con.execute(
+            f"SELECT count(*), max(row_id) FROM {key_table(table)}").fetchone() == (rows, rows - 1 if rows else None)
+        out[table] = Table(table, translated.get((table, None), comment), int(rows), tuple(columns.get(table, ())),
+                           keyed)
     return out
 
 
@@ -153,22 +165,6 @@ def facet_columns(con: duckdb.DuckDBPyConnection, table: Table) -> list[str]:
 
 
 # --- search folding ------------------------------------------------------------------------------
-
-@cache
-def t2s() -> dict[str, str]:
-    pairs = {}
-    for line in FOLD_TABLE.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            trad, simple = line.split("\t")
-            pairs[trad] = simple
-    return pairs
-
-
-def fold(text: str) -> str:
-    """Lower case, Traditional characters as Simplified: the form both sides of a search meet in."""
-    table = t2s()
-    return "".join(table.get(ch, ch) for ch in text.lower())
-
 
 @cache
 def variants() -> dict[str, str]:
@@ -244,12 +240,22 @@ def _filter_clauses(table: Table, sel: Selection, params: dict, skip: str | None
 
 
 def _search_clauses(table: Table, sel: Selection, params: dict) -> list[str]:
-    """Each term must be found in some text column; in either Chinese script; case-insensitively.
-    Per column (no concatenated copy of every row): a substring match for a term without case,
-    ILIKE or RE2 otherwise; all scan without allocating."""
+    """Each term must be found in the row's text; in either Chinese script; case-insensitively."""
+    terms = fold(sel.q).split()
+    if terms and table.keyed:  # one pass over one folded column, then the rows it found by rowid
+        for j, term in enumerate(terms):
+            params[f"q{j}"] = term
+        found = " AND ".join(f"contains(key, $q{j})" for j in range(len(terms)))
+        return [f"rowid IN (SELECT row_id FROM {key_table(table.name)} WHERE {found})"]
+    return _search_clauses_by_column(table, terms, params)
+
+
+def _search_clauses_by_column(table: Table, terms: list[str], params: dict) -> list[str]:
+    """Without search keys: per column, a substring match for a term without case, ILIKE or RE2
+    otherwise, each character in either script."""
     clauses = []
     texts = [quote_ident(c) for c in table.text_columns]
-    for j, term in enumerate(fold(sel.q).split()):
+    for j, term in enumerate(terms):
         if not texts:
             return ["false"]
         forms = spellings(term)

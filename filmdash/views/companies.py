@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from filmdash.core import db, provenance
 from filmdash.core.cache import ChartView, shared
 from filmdash.core.charts import plain_inputs
+from filmdash.core.explore import fold
 from filmdash.core.i18n import date_text, language, missing, name, number, qualified, t, translated
 from filmdash.core.ids import split_ids
 from filmdash.core.selection import clicked_value
@@ -30,9 +31,10 @@ LIST_LIMIT = 500
 
 
 def filters(selected: dict[str, list[str]], q: str) -> dict:
-    """The query parameters for a set of facet selections and a search text."""
+    """The query parameters for a set of facet selections and a search text, the text folded as
+    companies_explorer.search_text is (lower case, Traditional characters as Simplified): 青島 finds 青岛."""
     params = {FACET_PARAMS[f]: list(selected.get(f) or []) for f in FACETS}
-    params["q"] = (q or "").strip()
+    params["q"] = fold((q or "").strip())
     return params
 
 

@@ -133,8 +133,9 @@ def test_two_builds_give_identical_tables(mini, tmp_path):
     con = duckdb.connect()
     con.execute(f"ATTACH '{first}' AS a (READ_ONLY)")
     con.execute(f"ATTACH '{second}' AS b (READ_ONLY)")
-    names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = 'a'").fetchall()]
-    assert len(names) > 15
+    names = [f"{schema}.{table}" for schema, table in con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'a'").fetchall()]
+    assert len(names) > 15 and "search.companies__key" in names  # the search keys too
     for name in names:
         diff = con.execute(f"SELECT count(*) FROM ((FROM a.{name} EXCEPT ALL FROM b.{name}) "
                            f"UNION ALL (FROM b.{name} EXCEPT ALL FROM a.{name}))").fetchone()[0]

@@ -44,8 +44,8 @@
 -- source_id [zh]: 该行的来源（人工整理的来源，或工商登记导入）。
 -- quote: The curated row's quote from its source; NULL for registry rows.
 -- quote [zh]: 人工整理记录摘自来源的引文；登记记录为 NULL。
--- search_text: Lower-case names, aliases, descriptions and credit code, one per line: what the page's search matches.
--- search_text [zh]: 小写的名称、别名、简介和信用代码，每行一项：页面搜索所匹配的内容。
+-- search_text: Names, aliases, descriptions and credit code, one per line, lower case with Traditional characters as Simplified (etl/folding.py): what the page's search matches, with a search text folded the same way.
+-- search_text [zh]: 名称、别名、简介和信用代码，每行一项，小写并将繁体字转为简体（etl/folding.py）：页面搜索所匹配的内容，搜索文本也以同样方式转换。
 -- list_order: The row's place in the page's list: curated rows first, then by English name, Chinese name and id.
 -- list_order [zh]: 该行在页面列表中的位置：人工整理的记录在前，然后依次按英文名称、中文名称和标识排序。
 SELECT *, row_number() OVER (ORDER BY provenance <> 'curated', name_en NULLS LAST, name_zh_hans, company_id) AS list_order
@@ -61,9 +61,9 @@ SELECT d.company_id, d.provenance,
        c.listing,
        CASE WHEN coalesce(c.listing, '') = '' THEN 'not-listed' ELSE 'listed' END AS listed,
        c.known_for, c.known_for_zh_hans, c.known_for_zh_hant, c.aliases, d.source_id, c.quote,
-       lower(concat_ws(chr(10), coalesce(c.name_en, d.name_en), coalesce(c.name_zh_hans, d.name_zh_hans, d.name_registry),
+       to_simplified(lower(concat_ws(chr(10), coalesce(c.name_en, d.name_en), coalesce(c.name_zh_hans, d.name_zh_hans, d.name_registry),
                        coalesce(c.name_zh_hant, d.name_zh_hant), c.aliases, c.known_for, c.known_for_zh_hans,
-                       c.known_for_zh_hant, d.credit_code)) AS search_text
+                       c.known_for_zh_hant, d.credit_code))) AS search_text
 FROM dim_companies d
 LEFT JOIN companies c ON c.company_id = d.company_id AND d.provenance = 'curated'
 )
