@@ -295,11 +295,15 @@ def count(con: duckdb.DuckDBPyConnection, table: Table, sel: Selection) -> int:
 def rows(con: duckdb.DuckDBPyConnection, table: Table, sel: Selection, whole: bool = False) -> pd.DataFrame:
     """One page of the selection (whole=True: every matching row), sorted, as published."""
     params: dict = {}
-    sql = f"SELECT * FROM {quote_ident(table.name)}" + _where(table, sel, params) + _order(table, sel)
+    source, where, order = quote_ident(table.name), _where(table, sel, params), _order(table, sel)
+    sql = f"SELECT * FROM {source}" + where + order
     if not whole:
         params["limit"] = int(sel.page_size)
         params["offset"] = int(max(sel.page - 1, 0) * sel.page_size)
-        sql += " LIMIT $limit OFFSET $offset"
+        # the page's rowids first, from the sort column alone; then only those rows whole (a deep
+        # page of a million rows no longer reads every column of every row before it)
+        sql = (f"SELECT * FROM {source} WHERE rowid IN (SELECT rowid FROM {source}" + where + order
+               + " LIMIT $limit OFFSET $offset)" + order)
     return con.execute(sql, params or None).df()
 
 

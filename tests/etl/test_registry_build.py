@@ -116,3 +116,43 @@ def test_a_source_without_url_must_be_a_registry_export(registry_raw, tmp_path):
         build(registry_raw, tmp_path / "out", root=tmp_path)
     assert [(p.line, p.column, p.reason) for p in info.value.problems] == [
         (2, "url", "is empty, but a value is required (only a registry export, kind registry, has none)")]
+
+
+def test_search_finds_the_same_rows_in_either_script(registry_raw, tmp_path):
+    """The Companies page's search (companies_explorer.search_text) and /data's (search keys) over
+    curated and registry rows: 宁波 and 寧波 the same registry company; an English name; a curated
+    company by its English or its Chinese name in either script."""
+    from filmdash.core import db, explore
+    from filmdash.views import companies
+
+    out = tmp_path / "out"
+    path = build(registry_raw, out, root=tmp_path).path
+    ningbo = synth.credit_code(synth.ZHEJIANG["宁波市"][0], 1)  # row 1 of the input: 宁波合成样例0000001影视有限公司
+
+    def page(q: str) -> list[str]:
+        return db.query("companies_list", build_dir=out, limit=500, **companies.filters({}, q))["company_id"].tolist()
+
+    registry = sorted(synth.credit_code(synth.ZHEJIANG[c][0], i) for i, c in enumerate(list(synth.ZHEJIANG)[:6]))
+    assert page("宁波") == page("寧波") == page("寧波合成") == [ningbo]
+    assert sorted(page("影视有限公司")) == sorted(page("影視有限公司")) == registry
+    assert page("Huace") == page("huace group") == page("华策") == page("華策影視") == ["huace"]
+    assert page("電視劇") == page("电视剧") == ["huace"]  # its description, either script
+    con = db.connection(out).cursor()
+    try:
+        tables = explore.catalogue(con)
+        assert tables["companies_explorer"].keyed and tables["registry_companies"].keyed
+        def rows(table: str, id_column: str, q: str) -> list[str]:
+            return explore.rows(con, tables[table], explore.Selection(table, q=q))[id_column].tolist()
+
+        for table, id_column, curated in (("companies_explorer", "company_id", ["huace"]),  # 华策影视
+                                          ("registry_companies", "credit_code", [])):
+            assert rows(table, id_column, "宁波") == rows(table, id_column, "寧波") == [ningbo]
+            found = rows(table, id_column, "影视")
+            assert rows(table, id_column, "影視") == found and sorted(found) == sorted(registry + curated)
+            assert sorted(rows(table, id_column, "影視 有限")) == registry  # every term
+        explorer = tables["companies_explorer"]
+        assert explore.rows(con, explorer, explore.Selection("companies_explorer", q="HUACE GROUP"))[
+            "company_id"].tolist() == ["huace"]
+    finally:
+        con.close()
+    assert path.exists()
