@@ -1,11 +1,11 @@
 -- What each city does to build a film industry: documented companies, studios, productions shot,
--- events, partnerships and incentive claims, for a list of cities. Companies are dim_companies' rows: curated
--- and registry rows counted apart too, with the latest registry export's date.
+-- events, partnerships and incentive claims, for a list of cities. Companies are dim_companies' companies (is_company:
+-- not the agencies and schools): curated and registry rows counted apart too, with the latest registry export's date.
 WITH picked AS (SELECT unnest($cities) AS city_id),
 companies AS (
     SELECT city_id, count(*) AS n, count(*) FILTER (WHERE provenance = 'curated') AS curated,
            count(*) FILTER (WHERE provenance = 'registry') AS registry, max(as_of) AS registry_as_of
-    FROM dim_companies WHERE list_contains($cities, city_id) GROUP BY ALL),
+    FROM dim_companies WHERE list_contains($cities, city_id) AND is_company GROUP BY ALL),
 studios AS (SELECT city_id, count(*) AS n FROM studios GROUP BY ALL),
 shot AS (SELECT city_id, count(DISTINCT production_id) AS n FROM production_locations GROUP BY ALL),
 events AS (SELECT city_id, count(*) AS n FROM events GROUP BY ALL),

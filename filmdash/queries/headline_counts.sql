@@ -19,6 +19,6 @@ FROM production_locations
 UNION ALL
 SELECT 'companies_documented', count(*), min(founded_year), max(founded_year),
        string_agg(DISTINCT source_id, ' | ' ORDER BY source_id)
-FROM companies
+FROM dim_companies WHERE provenance = 'curated' AND is_company
 UNION ALL
 SELECT 'sources', count(*), NULL, NULL, NULL FROM sources

@@ -47,9 +47,13 @@ def registry_warehouse(tmp_path_factory):
         yield out
 
 
-def counts(where: str = "TRUE") -> tuple[int, int, int]:
+def counts(where: str = "TRUE", companies_only: bool = False) -> tuple[int, int, int]:
+    """Rows of dim_companies: all of them (what the list and its facets count), or the companies only (what
+    documented-against-reported and the city comparison count: not the agencies and schools listed beside
+    them)."""
+    only = " AND is_company" if companies_only else ""
     return sql("SELECT count(*), count(*) FILTER (WHERE provenance = 'curated'), "
-               f"count(*) FILTER (WHERE provenance = 'registry') FROM dim_companies WHERE {where}")[0]
+               f"count(*) FILTER (WHERE provenance = 'registry') FROM dim_companies WHERE ({where}){only}")[0]
 
 
 LINES = {
@@ -69,7 +73,7 @@ def test_companies_page_counts_both_and_says_where_they_come_from(lang):
     captions = [c.value for c in at.caption]
     assert LINES[lang].format(c=f"{curated:,}", r=f"{registry:,}", d=EXPORT_DATE) in captions
     # documented against reported, for Hangzhou: both kinds counted, each said
-    hz_total, hz_curated, hz_registry = counts("city_id = 'hangzhou'")
+    hz_total, hz_curated, hz_registry = counts("city_id = 'hangzhou'", companies_only=True)
     assert at.metric[1].value == str(hz_total)
     assert LINES[lang].format(c=f"{hz_curated:,}", r=f"{hz_registry:,}", d=EXPORT_DATE) in captions
     # the provenance facet: curated sources and the import, with its publisher and date
@@ -130,7 +134,7 @@ def test_a_registry_company_is_searched_and_profiled_with_what_the_registry_says
 @pytest.mark.parametrize("lang", ["en", "zh-Hant"])
 def test_overview_card_and_comparison_say_where_company_counts_come_from(lang):
     at = open_page("overview", lang=lang)
-    hz_total, hz_curated, hz_registry = counts("city_id = 'hangzhou'")
+    hz_total, hz_curated, hz_registry = counts("city_id = 'hangzhou'", companies_only=True)
     line = LINES[lang].format(c=f"{hz_curated:,}", r=f"{hz_registry:,}", d=EXPORT_DATE)
     assert any(line in c.value for c in at.caption)
     column = {"en": "Companies: provenance", "zh-Hant": "公司資料來源"}[lang]
@@ -142,8 +146,8 @@ def test_overview_card_and_comparison_say_where_company_counts_come_from(lang):
 
 def test_cities_counts_say_where_company_counts_come_from():
     at = open_page("cities", cities="hangzhou,qingdao", cities_counts_view="table")
-    hz_total, hz_curated, hz_registry = counts("city_id = 'hangzhou'")
-    qd_total = counts("city_id = 'qingdao'")[0]
+    hz_total, hz_curated, hz_registry = counts("city_id = 'hangzhou'", companies_only=True)
+    qd_total = counts("city_id = 'qingdao'", companies_only=True)[0]
     table = table_with(at, "Companies: provenance").set_index("City")
     assert table.loc["Hangzhou", "Companies documented"] == hz_total
     assert table.loc["Hangzhou", "Companies: provenance"] == f"{hz_curated} curated, {hz_registry:,} registry import ({EXPORT_DATE})"

@@ -25,6 +25,8 @@
 -- district [zh]: 登记所载区县（登记记录）。
 -- as_of: For a registry row, the export's date (its source's accessed date): the registry said this then.
 -- as_of [zh]: 登记记录的导出日期（即其来源的查阅日期）：登记在当时如此记载。
+-- is_company: False for agencies (film offices, commissions, associations) and schools: organisations of another type, listed but never counted as companies (documented_vs_reported, the city comparison, the headline count); true for every other curated row and every registry row.
+-- is_company [zh]: 机构（电影办公室、电影委员会、协会）和学校为 False：它们属于其他类型的组织，虽列出但从不计为企业（documented_vs_reported、城市对比、首页数字）；其他人工整理的记录及所有登记记录为 True。
 SELECT c.company_id, 'curated' AS provenance, c.name_en, c.name_zh_hans, c.name_zh_hant, NULL::VARCHAR AS name_registry,
        c.city_id, c.place_id, c.type,
        CASE c.type WHEN 'production' THEN 'production' WHEN 'animation' THEN 'animation'
@@ -32,11 +34,12 @@ SELECT c.company_id, 'curated' AS provenance, c.name_en, c.name_zh_hans, c.name_
                    WHEN 'distribution' THEN 'distribution' WHEN 'exhibition' THEN 'cinema' ELSE 'other' END AS activity,
        c.founded_year, NULL::VARCHAR AS credit_code, NULL::VARCHAR AS registration_status,
        NULL::VARCHAR AS province, NULL::VARCHAR AS city_registry, NULL::VARCHAR AS district,
-       NULL::DOUBLE AS capital_base, NULL::VARCHAR AS capital_currency, c.source_id, NULL::VARCHAR AS as_of
+       NULL::DOUBLE AS capital_base, NULL::VARCHAR AS capital_currency, c.source_id, NULL::VARCHAR AS as_of,
+       c.type NOT IN ('agency', 'education') AS is_company
 FROM companies c
 UNION ALL
 SELECT r.credit_code, 'registry', NULL, NULL, NULL, r.name, r.city_id, NULL, NULL, r.activity,
        CAST(left(r.founded, 4) AS INTEGER), r.credit_code, r.registration_status, r.province, r.city, r.district,
-       r.capital_base, r.capital_currency, r.source_id, s.accessed
+       r.capital_base, r.capital_currency, r.source_id, s.accessed, true
 FROM registry_companies r
 LEFT JOIN sources s USING (source_id)

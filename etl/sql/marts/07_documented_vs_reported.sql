@@ -38,8 +38,8 @@ company_cities AS (
     SELECT city_id, count(*) AS n, count(*) FILTER (WHERE provenance = 'curated') AS curated,
            count(*) FILTER (WHERE provenance = 'registry') AS registry, max(as_of) AS registry_as_of
     -- agencies (film offices, commissions, associations) and schools are organisations of another type, not
-    -- companies: they are documented, but never counted against a reported number of companies
-    FROM dim_companies WHERE city_id IS NOT NULL AND coalesce(type, '') NOT IN ('agency', 'education')
+    -- companies (dim_companies.is_company): listed, but never counted against a reported number of companies
+    FROM dim_companies WHERE city_id IS NOT NULL AND is_company
     GROUP BY city_id
 ),
 reported_companies AS (
