@@ -67,19 +67,25 @@ def schema_checks() -> list[Check]:
     return checks
 
 
-def grain_problems(con: duckdb.DuckDBPyConnection) -> list[Problem]:
+def grain_problems(con: duckdb.DuckDBPyConnection, origins: Origins | None = None) -> list[Problem]:
     """Each mart holds one row per value of its declared grain: a duplicate is a problem naming the
-    mart, its grain and the duplicated key (a mart is built from several inputs; its rows have no line)."""
+    mart, its grain and the duplicated key, at the file and line of the input row with that key where
+    an input table has the grain as its key (dim_cities' city_id is a row of cities); a mart built from
+    several inputs otherwise has no line to name."""
     problems = []
     for mart in marts():
         key = ", ".join(f'"{c}"' for c in mart.grain)
+        home = next((name for name, table in TABLES.items() if tuple(table.key) == tuple(mart.grain)), None)
         duplicated = con.execute(
-            f"SELECT concat_ws(' / ', {key}) AS k, count(*) AS n FROM {mart.name} GROUP BY ALL HAVING count(*) > 1 "
-            "ORDER BY k").fetchall()
-        for k, n in duplicated:
-            problems.append(Problem(f"warehouse table {mart.name}", None, ", ".join(mart.grain), k,
-                                    f"check failed: {mart.name} holds one row per {', '.join(mart.grain)}, "
-                                    f"but {n} rows share this one"))
+            f"SELECT {key}, count(*) AS n FROM {mart.name} GROUP BY ALL HAVING count(*) > 1 "
+            f"ORDER BY {key}").fetchall()
+        for *values, n in duplicated:
+            k = " / ".join("" if v is None else str(v) for v in values)
+            found = (origins or {}).get((home, tuple("" if v is None else str(v) for v in values))) if home else None
+            for file, line in found or [(f"warehouse table {mart.name}", None)]:
+                problems.append(Problem(file, line, ", ".join(mart.grain), k,
+                                        f"check failed: {mart.name} holds one row per {', '.join(mart.grain)}, "
+                                        f"but {n} rows share this one"))
     return problems
 
 
@@ -116,4 +122,4 @@ def run_checks(con: duckdb.DuckDBPyConnection, origins: Origins | None = None) -
             for file, line in where:
                 problems.append(Problem(file, line, ", ".join(key_columns), " / ".join(key),
                                         f"check failed: {check.description}"))
-    return problems + grain_problems(con)
+    return problems + grain_problems(con, origins)

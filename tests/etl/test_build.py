@@ -256,15 +256,17 @@ def test_a_claim_repeated_from_the_same_source_is_refused_at_both_lines(mini, tm
 
 def test_a_mart_with_a_duplicate_at_its_grain_is_refused(mini, tmp_path):
     """A second designation row for Bradford would give dim_cities two Bradford rows, doubling every
-    count built on it: the build names the mart, its grain and the duplicated key, and publishes nothing."""
+    count built on it: the build names the mart, its grain and the duplicated key, at the file and line of
+    the input row with that key (make fuzz found it named no line), and publishes nothing."""
     path = mini / "memberships" / "memberships.csv"
     path.write_text(path.read_text(encoding="utf-8") +
                     "film-bradford-again,unesco-creative-cities-film,city,bradford,city-of-film,2009-06-11,,s-wiki,"
                     "Bradford again\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         build(mini, tmp_path / "out", root=tmp_path)
-    assert ("warehouse table dim_cities, column 'city_id', value 'bradford': check failed: dim_cities holds one row "
-            "per city_id, but 2 rows share this one") in [str(p) for p in info.value.problems]
+    # named at the input row whose key is the mart's grain (Bradford's row of cities), so a reader finds it
+    assert ("raw/cities/cities.csv, line 2, column 'city_id', value 'bradford': check failed: dim_cities holds one "
+            "row per city_id, but 2 rows share this one") in [str(p) for p in info.value.problems]
     assert current_path(tmp_path / "out") is None
 
 
